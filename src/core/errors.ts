@@ -1,0 +1,55 @@
+// Typed errors: every failure a user can cause is a PkgError with a stable code and a message that
+// names the step and the member. The CLI prints the message on one line; no stack trace.
+
+export type ErrorCode =
+  | 'usage'            // bad command line
+  | 'input-missing'    // a named input does not exist
+  | 'input-unreadable' // it exists but cannot be read
+  | 'input-invalid'    // wrong magic, truncated, corrupt
+  | 'input-unsafe'     // hostile member: absolute, `..`, escaping link, device
+  | 'path-invalid'     // a path that cannot be placed in a package
+  | 'path-duplicate'   // two entries for one path
+  | 'metadata-invalid' // name/version/arch that the target format cannot carry
+  | 'output-exists'    // output file present and no --force
+  | 'output-failed'    // writing the output failed
+  | 'unsupported';     // a feature the format or this build does not support
+
+export class PkgError extends Error {
+  constructor(readonly code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PkgError';
+  }
+}
+
+/** Runs `step`, prefixing any error with `context` ("reading data.tar.xz from foo.deb"). */
+export async function withContext<T>(context: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof PkgError) throw new PkgError(err.code, `${context}: ${err.message}`, { cause: err });
+    throw new PkgError('input-invalid', `${context}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+/** A one-line description of any thrown value, without the stack. */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const sys = err as NodeJS.ErrnoException;
+    if (sys.code && sys.syscall) {
+      const what = SYSTEM_ERRORS[sys.code] ?? sys.code;
+      return sys.path ? `${what}: ${sys.path}` : what;
+    }
+    return err.message;
+  }
+  return String(err);
+}
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ENOSPC: 'no space left on device',
+  EEXIST: 'already exists',
+  EPERM: 'operation not permitted',
+};

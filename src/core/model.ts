@@ -1,0 +1,112 @@
+// The format-neutral package model every input reads into and every output writes from.
+// Owners and modes live here, never on a staging disk (DESIGN.md §1).
+
+export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink';
+
+export type FileFlag = 'config' | 'noreplace' | 'missingok' | 'doc' | 'license' | 'ghost';
+
+/** Re-openable content: each open() streams the bytes from the start; nothing is held in memory. */
+export interface ContentSource {
+  size: number;
+  open(): AsyncIterable<Uint8Array>;
+  /** Where the bytes come from, for error messages ("build/bin/tool", "data.tar.xz in foo.deb"). */
+  describe: string;
+}
+
+export interface FileEntry {
+  /** Canonical absolute POSIX path ("/usr/bin/foo"), no trailing slash except "/" itself. */
+  path: string;
+  type: EntryType;
+  /** Permission bits incl. setuid/setgid/sticky (0o7777); the type lives in `type`. */
+  mode: number;
+  uid: number;
+  gid: number;
+  user: string;
+  group: string;
+  /** Seconds since the epoch. */
+  mtime: number;
+  /** Bytes of content for files; 0 for everything else. */
+  size: number;
+  /** Symlink target verbatim, or for a hardlink the path of the file holding the content. */
+  target?: string;
+  /** Files only. */
+  source?: ContentSource;
+  flags?: Set<FileFlag>;
+}
+
+export type RelationOp = '<<' | '<=' | '=' | '>=' | '>>';
+
+export interface Relation {
+  name: string;
+  op?: RelationOp;
+  version?: string;
+  /** Architecture qualifier as written in deb syntax (`foo:any`). */
+  arch?: string;
+  /** Further alternatives: `name | alternatives[0] | …` (deb `|`, rpm `(a or b)`). */
+  alternatives?: Relation[];
+}
+
+export type RelationKind =
+  | 'depends' | 'preDepends' | 'recommends' | 'suggests' | 'enhances' | 'supplements'
+  | 'conflicts' | 'breaks' | 'provides' | 'replaces' | 'obsoletes';
+
+export const RELATION_KINDS: readonly RelationKind[] = [
+  'depends', 'preDepends', 'recommends', 'suggests', 'enhances', 'supplements',
+  'conflicts', 'breaks', 'provides', 'replaces', 'obsoletes',
+];
+
+export interface Version {
+  epoch?: number;
+  upstream: string;
+  /** deb revision / rpm release / fpm iteration. */
+  release?: string;
+}
+
+export interface Metadata {
+  name: string;
+  version: Version;
+  /** Neutral architecture name (see core/arch.ts): `all`, `amd64`, `arm64`, … */
+  arch: string;
+  summary: string;
+  /** Extended description, without the summary line. */
+  description: string;
+  maintainer?: string;
+  vendor?: string;
+  homepage?: string;
+  license?: string;
+  section?: string;
+  relations: Partial<Record<RelationKind, Relation[]>>;
+  /** What has no neutral meaning, per format: extras.deb["Multi-Arch"], extras.rpm["Group"]. */
+  extras: Record<string, Record<string, string>>;
+}
+
+export type ScriptPhase =
+  | 'preInstall' | 'postInstall' | 'preRemove' | 'postRemove'
+  | 'preTransaction' | 'postTransaction' | 'verify';
+
+export const SCRIPT_PHASES: readonly ScriptPhase[] = [
+  'preInstall', 'postInstall', 'preRemove', 'postRemove', 'preTransaction', 'postTransaction', 'verify',
+];
+
+export interface Script {
+  phase: ScriptPhase;
+  /** `/bin/sh`, `/usr/bin/perl`, `<lua>` … */
+  interpreter: string;
+  /** The script text, including its `#!` line when it has one. */
+  body: string;
+  /** Whose argument convention the body assumes: deb verbs, rpm `$1` counts, or none (fpm-style input). */
+  convention: 'deb' | 'rpm' | 'neutral';
+}
+
+export interface PackageModel {
+  metadata: Metadata;
+  files: FileEntry[];
+  scripts: Script[];
+}
+
+export function emptyMetadata(): Metadata {
+  return {
+    name: '', version: { upstream: '' }, arch: 'all', summary: '', description: '',
+    relations: {}, extras: {},
+  };
+}

@@ -1,0 +1,54 @@
+import { PkgError } from './errors.js';
+
+/**
+ * The canonical absolute form of a package path: leading `/`, no `.`/empty segments, no trailing `/`.
+ * A `..` segment or a NUL byte is refused: a package path must never climb out of the root.
+ */
+export function canonicalPath(raw: string, where = 'path'): string {
+  if (raw.includes('\0')) throw new PkgError('path-invalid', `${where} contains a NUL byte: ${JSON.stringify(raw)}`);
+  const segments: string[] = [];
+  for (const segment of raw.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') throw new PkgError('path-invalid', `${where} contains a '..' segment: ${raw}`);
+    segments.push(segment);
+  }
+  return '/' + segments.join('/');
+}
+
+/** The parent of a canonical path; "/" for top-level entries. */
+export function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins a canonical directory and a relative or absolute path. */
+export function joinPath(dir: string, rest: string): string {
+  return canonicalPath(`${dir}/${rest}`);
+}
+
+/**
+ * Resolves a symlink target against the link's directory, inside the package root.
+ * Returns null when the target climbs above the root (`..` past `/`).
+ */
+export function resolveLinkTarget(linkPath: string, target: string): string | null {
+  const segments = target.startsWith('/') ? [] : parentPath(linkPath).split('/').filter(Boolean);
+  for (const segment of target.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length === 0) return null;
+      segments.pop();
+    } else {
+      segments.push(segment);
+    }
+  }
+  return '/' + segments.join('/');
+}
+
+/** Byte-wise order of UTF-8 paths, so every output sorts the same way on every machine. */
+export function comparePaths(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,48 @@
+// Relation strings as users write them on the command line and as deb control fields carry them:
+// `name`, `name (>= 1.0)`, `name >= 1.0`, `name:any`, alternatives `a | b (<< 2)`.
+import type { Relation, RelationOp } from './model.js';
+import { PkgError } from './errors.js';
+
+const OPERATORS: Record<string, RelationOp> = {
+  '<<': '<<', '<=': '<=', '=': '=', '==': '=', '>=': '>=', '>>': '>>',
+  // rpm and fpm spellings; strict, as rpm means them (a bare deb `<` meant `<=` long ago and is obsolete).
+  '<': '<<', '>': '>>', '=<': '<=', '=>': '>=',
+};
+
+const ONE = /^\s*([^\s(|:<>=!,]+)(?::([a-z0-9-]+))?\s*(?:\(\s*([<>=]+)\s*([^\s)]+)\s*\)|([<>=]+)\s*(\S+))?\s*$/;
+
+/** Parses one relation with optional alternatives. */
+export function parseRelation(text: string): Relation {
+  const [first, ...rest] = text.split('|').map(parseSingle(text));
+  return rest.length ? { ...first!, alternatives: rest } : first!;
+}
+
+/** Parses a comma-separated list (a deb relation field). */
+export function parseRelationList(text: string): Relation[] {
+  return text.split(',').map((part) => part.trim()).filter(Boolean).map(parseRelation);
+}
+
+function parseSingle(whole: string) {
+  return (part: string): Relation => {
+    const m = ONE.exec(part);
+    if (!m) throw new PkgError('metadata-invalid', `cannot parse relation '${whole.trim()}'`);
+    const [, name, arch, op1, version1, op2, version2] = m;
+    const opText = op1 ?? op2;
+    const relation: Relation = { name: name! };
+    if (arch) relation.arch = arch;
+    if (opText) {
+      const op = OPERATORS[opText];
+      if (!op) throw new PkgError('metadata-invalid', `unknown operator '${opText}' in relation '${whole.trim()}'`);
+      relation.op = op;
+      relation.version = version1 ?? version2;
+    }
+    return relation;
+  };
+}
+
+/** deb syntax: `name:arch (op version) | alt`. */
+export function formatDebRelation(relation: Relation): string {
+  return [relation, ...(relation.alternatives ?? [])]
+    .map((r) => `${r.name}${r.arch ? `:${r.arch}` : ''}${r.op ? ` (${r.op} ${r.version})` : ''}`)
+    .join(' | ');
+}

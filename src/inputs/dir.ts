@@ -1,0 +1,127 @@
+// dir input: directories and files on disk, fpm-style. `PATH` places PATH at /PATH (relative to
+// -C); `SRC=DEST` places SRC (a file, or a directory's contents) at DEST. --prefix goes in front
+// of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { groupId, userId } from '../core/accounts.js';
+import { nativeArch } from '../core/arch.js';
+import { PkgError, describeError } from '../core/errors.js';
+import { excludeMatcher } from '../core/glob.js';
+import { emptyMetadata, type FileEntry, type PackageModel } from '../core/model.js';
+import { canonicalPath } from '../core/paths.js';
+import { fileSource } from '../core/source.js';
+import type { Context, InputPlugin, Options } from '../plugin.js';
+
+interface Mapping {
+  source: string;
+  destination: string;
+}
+
+interface Owner {
+  uid: number;
+  gid: number;
+  user: string;
+  group: string;
+}
+
+export const dirInput: InputPlugin = {
+  name: 'dir',
+  description: 'directories and files on disk: PATH or SRC=DEST',
+
+  async read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
+    if (inputs.length === 0) throw new PkgError('usage', 'the dir input needs at least one PATH or SRC=DEST');
+    const chdir = options.chdir ?? '.';
+    if (!existsSync(chdir)) throw new PkgError('input-missing', `-C ${chdir}: no such directory`);
+    const owner = ownerFrom(options, ctx);
+    const excluded = excludeMatcher(options.exclude ?? []);
+    const walker = new Walker(owner, excluded);
+    for (const input of inputs) walker.add(mappingOf(input, chdir, options.prefix ?? '/'));
+    return { metadata: { ...emptyMetadata(), arch: nativeArch() }, files: walker.files, scripts: [] };
+  },
+};
+
+function mappingOf(input: string, chdir: string, prefix: string): Mapping {
+  const asPath = resolve(chdir, input);
+  const split = input.indexOf('=');
+  if (split > 0 && !existsSync(asPath)) {
+    const source = resolve(chdir, input.slice(0, split));
+    const rawDestination = input.slice(split + 1);
+    let destination = canonicalPath(join(prefix, rawDestination), `destination '${rawDestination}' in '${input}'`);
+    if (rawDestination.endsWith('/') && existsSync(source) && !lstatSync(source).isDirectory()) {
+      destination = canonicalPath(join(destination, source.slice(source.lastIndexOf('/') + 1)));
+    }
+    return { source, destination };
+  }
+  return { source: asPath, destination: canonicalPath(join(prefix, input), `path '${input}'`) };
+}
+
+function ownerFrom(options: Options, ctx: Context): Owner {
+  const user = options.owner ?? 'root';
+  const group = options.group ?? 'root';
+  const uid = userId(user);
+  const gid = groupId(group);
+  if (uid === undefined) ctx.diag.warn('owner-unknown', `user '${user}' is not on this machine: its id is written as 0, its name as given`);
+  if (gid === undefined) ctx.diag.warn('owner-unknown', `group '${group}' is not on this machine: its id is written as 0, its name as given`);
+  return { uid: uid ?? 0, gid: gid ?? 0, user, group };
+}
+
+class Walker {
+  readonly files: FileEntry[] = [];
+  private readonly inodes = new Map<string, string>();
+
+  constructor(private readonly owner: Owner, private readonly excluded: (relative: string) => boolean) {}
+
+  add({ source, destination }: Mapping): void {
+    this.visit(source, destination, '');
+  }
+
+  private visit(source: string, destination: string, relative: string): void {
+    if (relative && this.excluded(relative)) return;
+    const stat = statOf(source);
+    const base = { path: destination, mode: stat.mode & 0o7777, ...this.owner, mtime: Math.floor(stat.mtimeMs / 1000), size: 0 };
+    if (stat.isSymbolicLink()) {
+      this.files.push({ ...base, type: 'symlink', target: readlinkSync(source) });
+    } else if (stat.isDirectory()) {
+      this.files.push({ ...base, type: 'dir' });
+      for (const child of listDir(source)) {
+        this.visit(join(source, child), destination === '/' ? `/${child}` : `${destination}/${child}`, relative ? `${relative}/${child}` : child);
+      }
+    } else if (stat.isFile()) {
+      this.addFile(source, stat, base);
+    } else {
+      throw new PkgError('input-unsafe', `${source} is a device, FIFO or socket; only files, directories and links can be packaged`);
+    }
+  }
+
+  private addFile(source: string, stat: Stats, base: Omit<FileEntry, 'type'>): void {
+    const inode = `${stat.dev}:${stat.ino}`;
+    const first = stat.nlink > 1 ? this.inodes.get(inode) : undefined;
+    if (first) {
+      this.files.push({ ...base, type: 'hardlink', target: first });
+      return;
+    }
+    if (stat.nlink > 1) this.inodes.set(inode, base.path);
+    try {
+      accessSync(source, constants.R_OK);
+    } catch (err) {
+      throw new PkgError('input-unreadable', `cannot read ${source}: ${describeError(err)}`, { cause: err });
+    }
+    this.files.push({ ...base, type: 'file', size: stat.size, source: fileSource(source, stat.size) });
+  }
+}
+
+function statOf(path: string): Stats {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    throw new PkgError('input-missing', `cannot read ${path}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+function listDir(path: string): string[] {
+  try {
+    return readdirSync(path).sort();
+  } catch (err) {
+    throw new PkgError('input-unreadable', `cannot list ${path}: ${describeError(err)}`, { cause: err });
+  }
+}

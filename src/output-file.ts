@@ -1,0 +1,37 @@
+// Writes an output file atomically: into a temporary name beside the target, renamed at the end.
+// After any failure neither the target nor the temporary file remains.
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { PkgError, describeError } from './core/errors.js';
+
+/** The output path: `-p` as given, or the conventional name inside `-p DIR` or the current directory. */
+export function outputPath(packageOption: string | undefined, conventionalName: string): string {
+  if (!packageOption) return resolve(conventionalName);
+  const isDir = packageOption.endsWith('/') || (existsSync(packageOption) && statSync(packageOption).isDirectory());
+  return resolve(isDir ? join(packageOption, conventionalName) : packageOption);
+}
+
+export async function writeAtomically(target: string, force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
+  if (!force && existsSync(target)) {
+    throw new PkgError('output-exists', `${target} already exists (use -f to overwrite)`);
+  }
+  if (!existsSync(dirname(target))) {
+    throw new PkgError('output-failed', `cannot write ${target}: directory ${dirname(target)} does not exist`);
+  }
+  const temporary = `${target}.pkgshift-tmp-${process.pid}`;
+  const out = createWriteStream(temporary, { mode: 0o644 });
+  try {
+    await write(out);
+    out.end();
+    await finished(out);
+    await rename(temporary, target);
+  } catch (err) {
+    out.destroy();
+    await unlink(temporary).catch(() => undefined);
+    if (err instanceof PkgError) throw err;
+    throw new PkgError('output-failed', `writing ${target}: ${describeError(err)}`, { cause: err });
+  }
+}

@@ -1,0 +1,77 @@
+// What an input or output plugin is. The registry (registry.ts) lists them; the CLI adds each
+// plugin's own options (e.g. `--deb-compression`) and passes every option to every plugin, which
+// reads what it uses and ignores the rest.
+import type { Writable } from 'node:stream';
+import type { Diagnostics } from './core/diagnostics.js';
+import type { PackageModel } from './core/model.js';
+
+export interface OptionSpec {
+  /** commander flags: `--deb-compression <kind>`. The value arrives camel-cased: `debCompression`. */
+  flags: string;
+  description: string;
+  default?: string | boolean;
+  /** Repeatable options collect into an array. */
+  repeatable?: boolean;
+}
+
+/** The options every plugin may read; plugin options arrive beside them. */
+export interface CommonOptions {
+  name?: string;
+  version?: string;
+  iteration?: string;
+  epoch?: string;
+  architecture?: string;
+  maintainer?: string;
+  vendor?: string;
+  url?: string;
+  license?: string;
+  description?: string;
+  category?: string;
+  depends?: string[];
+  provides?: string[];
+  conflicts?: string[];
+  replaces?: string[];
+  recommends?: string[];
+  suggests?: string[];
+  configFiles?: string[];
+  directories?: string[];
+  beforeInstall?: string;
+  afterInstall?: string;
+  beforeRemove?: string;
+  afterRemove?: string;
+  chdir?: string;
+  prefix?: string;
+  exclude?: string[];
+  owner?: string;
+  group?: string;
+  compression?: string;
+}
+
+export type Options = CommonOptions & Record<string, unknown>;
+
+export interface Context {
+  diag: Diagnostics;
+  sourceDateEpoch?: number;
+  verbose: boolean;
+  /** A fresh path in this run's private temporary directory (removed when the run ends). */
+  tempPath(name: string): string;
+}
+
+export interface InputPlugin {
+  name: string;
+  description: string;
+  options?: OptionSpec[];
+  /** True when the first bytes of a file are this input's format (for `-s` omitted). */
+  sniff?(head: Uint8Array): boolean;
+  read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;
+}
+
+export interface OutputPlugin {
+  name: string;
+  description: string;
+  options?: OptionSpec[];
+  /** The conventional file name, used when `-p` is absent or names a directory. */
+  fileName(pkg: PackageModel, options: Options): string;
+  /** Streams the package to `out`; the pipeline owns the file, its temporary name and the rename. */
+  write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void>;
+}
