@@ -32,6 +32,8 @@ export interface FileEntry {
   /** Files only. */
   source?: ContentSource;
   flags?: Set<FileFlag>;
+  /** Added by normalize because a child needed it; no input named it (rpm does not own such dirs). */
+  implicit?: boolean;
 }
 
 export type RelationOp = '<<' | '<=' | '=' | '>=' | '>>';

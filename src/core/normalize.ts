@@ -59,7 +59,7 @@ function addImplicitParents(byPath: Map<string, FileEntry>, options: NormalizeOp
       }
       byPath.set(dir, {
         path: dir, type: 'dir', mode: 0o755, uid: 0, gid: 0, user: 'root', group: 'root',
-        mtime: options.sourceDateEpoch ?? entry.mtime, size: 0,
+        mtime: options.sourceDateEpoch ?? entry.mtime, size: 0, implicit: true,
       });
     }
   }
