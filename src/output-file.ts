@@ -3,6 +3,7 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { PkgError, describeError } from './core/errors.js';
@@ -29,7 +30,11 @@ export async function writeAtomically(target: string, force: boolean, write: (ou
     await finished(out);
     await rename(temporary, target);
   } catch (err) {
-    out.destroy();
+    if (!out.closed) {
+      const closed = once(out, 'close');
+      out.destroy();
+      await closed;
+    }
     await unlink(temporary).catch(() => undefined);
     if (err instanceof PkgError) throw err;
     throw new PkgError('output-failed', `writing ${target}: ${describeError(err)}`, { cause: err });

@@ -46,13 +46,13 @@ function mappingOf(input: string, chdir: string, prefix: string): Mapping {
   if (split > 0 && !existsSync(asPath)) {
     const source = resolve(chdir, input.slice(0, split));
     const rawDestination = input.slice(split + 1);
-    let destination = canonicalPath(join(prefix, rawDestination), `destination '${rawDestination}' in '${input}'`);
+    let destination = canonicalPath(`${prefix}/${rawDestination}`, `destination '${rawDestination}' in '${input}'`);
     if (rawDestination.endsWith('/') && existsSync(source) && !lstatSync(source).isDirectory()) {
-      destination = canonicalPath(join(destination, source.slice(source.lastIndexOf('/') + 1)));
+      destination = canonicalPath(`${destination}/${source.slice(source.lastIndexOf('/') + 1)}`);
     }
     return { source, destination };
   }
-  return { source: asPath, destination: canonicalPath(join(prefix, input), `path '${input}'`) };
+  return { source: asPath, destination: canonicalPath(`${prefix}/${input}`, `path '${input}'`) };
 }
 
 function ownerFrom(options: Options, ctx: Context): Owner {
