@@ -8,6 +8,7 @@ import { PkgError, describeError } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
+import { infoCommand } from './commands/info.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -35,6 +36,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--after-install <file>', description: 'script to run after install' },
   { flags: '--before-remove <file>', description: 'script to run before removal' },
   { flags: '--after-remove <file>', description: 'script to run after removal' },
+  { flags: '--no-scripts', description: 'leave out every maintainer script (of the input too)' },
   { flags: '-C, --chdir <dir>', description: 'read inputs relative to this directory' },
   { flags: '--prefix <dir>', description: 'place every input under this directory in the package' },
   { flags: '-x, --exclude <glob>', description: 'leave out paths matching the glob', repeatable: true },
@@ -71,6 +73,7 @@ export function buildProgram(): Command {
     seen.add(spec.flags);
     addOption(program, spec);
   }
+  program.addCommand(infoCommand());
   program.action(async (args: string[], options: Record<string, unknown>) => {
     if (options.version === true) {
       process.stdout.write(`${packageVersion()}\n`);

@@ -63,6 +63,10 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     }
     scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'neutral' });
   }
+  if (options.scripts === false) {
+    if (scripts.length) diag.info('scripts-dropped', `--no-scripts: ${scripts.length} maintainer script(s) left out`);
+    return { ...model, metadata, scripts: [] };
+  }
   return { ...model, metadata, scripts };
 }
 

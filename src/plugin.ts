@@ -39,6 +39,8 @@ export interface CommonOptions {
   afterInstall?: string;
   beforeRemove?: string;
   afterRemove?: string;
+  /** false with --no-scripts. */
+  scripts?: boolean;
   chdir?: string;
   prefix?: string;
   exclude?: string[];

@@ -23,3 +23,29 @@ export function userId(name: string): number | undefined {
 export function groupId(name: string): number | undefined {
   return name === 'root' ? 0 : lookup('/etc/group', name);
 }
+
+/** Accounts every Debian system has (base-passwd) and every Fedora/RHEL system has (setup). */
+const STANDARD: Record<'deb' | 'rpm', { users: string[]; groups: string[] }> = {
+  deb: {
+    users: ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'nobody'],
+    groups: ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice',
+      'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'shadow', 'utmp', 'video',
+      'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'],
+  },
+  rpm: {
+    users: ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'],
+    groups: ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy',
+      'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'input', 'kvm', 'render'],
+  },
+};
+
+/** Owner and group names in `files` that a fresh `format` system does not have. */
+export function nonStandardAccounts(files: readonly { user: string; group: string }[], format: 'deb' | 'rpm'): string[] {
+  const { users, groups } = STANDARD[format];
+  const odd = new Set<string>();
+  for (const f of files) {
+    if (!users.includes(f.user)) odd.add(`user ${f.user}`);
+    if (!groups.includes(f.group)) odd.add(`group ${f.group}`);
+  }
+  return [...odd].sort();
+}

@@ -9,7 +9,8 @@ const OPERATORS: Record<string, RelationOp> = {
   '<': '<<', '>': '>>', '=<': '<=', '=>': '>=',
 };
 
-const ONE = /^\s*([^\s(|:<>=!,]+)(?::([a-z0-9-]+))?\s*(?:\(\s*([<>=]+)\s*([^\s)]+)\s*\)|([<>=]+)\s*(\S+))?\s*$/;
+// A name may hold parenthesised groups (rpm capabilities: `perl(Foo::Bar)`, `libc.so.6()(64bit)`).
+const ONE = /^\s*((?:[^\s(|:<>=!,]|\([^()\s]*\))+)(?::([a-z0-9-]+))?\s*(?:\(\s*([<>=]+)\s*([^\s)]+)\s*\)|([<>=]+)\s*(\S+))?\s*$/;
 
 /** Parses one relation with optional alternatives. */
 export function parseRelation(text: string): Relation {

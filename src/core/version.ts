@@ -1,13 +1,25 @@
-// Versions as each format writes them. The neutral Version is {epoch, upstream, release}.
-// (Translation of characters one format forbids, and ordering checks, build on these.)
+// Versions as each format writes them (FORMATS.md §B5). The neutral Version is {epoch, upstream,
+// release}; each format forbids characters the other allows, so writing one translates it and
+// warns when the translation is lossy or changes how the version sorts.
+import type { Diagnostics } from './diagnostics.js';
 import type { Version } from './model.js';
+import { compareDeb, compareRpm } from './version-compare.js';
 
-/** deb `[epoch:]upstream[-revision]`. */
+/** `1.2.3-rc.1` (semver pre-release) → `1.2.3~rc.1`, which sorts before 1.2.3 in dpkg and rpm alike. */
+const SEMVER_PRERELEASE = /^(\d+\.\d+\.\d+)-([0-9A-Za-z][0-9A-Za-z.-]*)$/;
+
+export interface RpmVersion {
+  epoch?: number;
+  version: string;
+  release: string;
+}
+
+/** deb `[epoch:]upstream[-revision]`, as the model holds it (no translation). */
 export function debVersionString(v: Version): string {
   return `${v.epoch ? `${v.epoch}:` : ''}${v.upstream}${v.release ? `-${v.release}` : ''}`;
 }
 
-/** rpm `[epoch:]version-release` (release defaults to 1, as rpm needs one). */
+/** rpm `[epoch:]version-release`, as the model holds it (release defaults to 1, as rpm needs one). */
 export function rpmEvrString(v: Version): string {
   return `${v.epoch !== undefined ? `${v.epoch}:` : ''}${v.upstream}-${v.release || '1'}`;
 }
@@ -21,4 +33,53 @@ export function parseDebVersion(text: string): Version {
   const version: Version = dash > 0 ? { upstream: rest.slice(0, dash), release: rest.slice(dash + 1) } : { upstream: rest };
   if (epoch !== undefined) version.epoch = epoch;
   return version;
+}
+
+function semverToTilde(upstream: string): string {
+  const m = SEMVER_PRERELEASE.exec(upstream.replace(/\+[0-9A-Za-z.-]*$/, ''));
+  return m ? `${m[1]}~${m[2]!.replace(/-/g, '.')}` : upstream;
+}
+
+/** The version a deb can carry: `_`→`.`, `^`→`+`, a leading digit, valid characters only. */
+export function toDebVersion(v: Version, diag?: Diagnostics): Version {
+  let upstream = semverToTilde(v.upstream).replace(/_/g, '.').replace(/\^/g, '+');
+  upstream = upstream.replace(/[^A-Za-z0-9.+~:-]/g, '.');
+  if (!v.release) upstream = upstream.replace(/[-:]/g, '.'); // `-` needs a revision, `:` an epoch
+  else if (v.epoch === undefined) upstream = upstream.replace(/:/g, '.');
+  if (!/^[0-9]/.test(upstream)) upstream = `0${upstream}`;
+  const release = v.release?.replace(/_/g, '.').replace(/\^/g, '+').replace(/[^A-Za-z0-9.+~]/g, '.');
+  const out: Version = { ...v, upstream, ...(release ? { release } : {}) };
+  warnIfChanged(v, out, 'deb', diag);
+  return out;
+}
+
+/** The version an rpm can carry: no `-` or `:` in version or release; release defaults to 1. */
+export function toRpmVersion(v: Version, diag?: Diagnostics): RpmVersion {
+  const version = semverToTilde(v.upstream).replace(/[^A-Za-z0-9._+~^]/g, '_');
+  const release = (v.release || '1').replace(/[^A-Za-z0-9._+~^]/g, '_');
+  warnIfChanged(v, { ...v, upstream: version, release: v.release === undefined ? undefined : release }, 'rpm', diag);
+  return { ...(v.epoch !== undefined ? { epoch: v.epoch } : {}), version, release };
+}
+
+function warnIfChanged(from: Version, to: Version, format: 'deb' | 'rpm', diag?: Diagnostics): void {
+  if (!diag || (from.upstream === to.upstream && from.release === to.release)) return;
+  const before = debVersionString(from);
+  const after = format === 'deb' ? debVersionString(to) : rpmEvrString(to);
+  if (semverToTilde(from.upstream) !== from.upstream) {
+    diag.info('version-prerelease', `pre-release version ${before} is written as ${after}, so that it sorts before the release`);
+    return;
+  }
+  const base = /^\d+(?:\.\d+)*/.exec(from.upstream)?.[0];
+  const [ours, theirs, other] = format === 'deb' ? [compareDeb, compareRpm, 'rpm'] : [compareRpm, compareDeb, 'dpkg'];
+  const tool = format === 'deb' ? 'dpkg' : 'rpm';
+  if (base && base !== from.upstream) {
+    const was = Math.sign(theirs(from.upstream, base));
+    const now = Math.sign(ours(to.upstream, base));
+    if (was !== now) {
+      const word = (s: number) => (s < 0 ? 'before' : s > 0 ? 'after' : 'equal to');
+      diag.warn('version-reordered', `version ${before} is written as ${after} for ${format}: ${other} sorted it ${word(was)} ${base}, ${tool} sorts it ${word(now)} ${base}`);
+      return;
+    }
+  }
+  diag.warn('version-translated', `version ${before} is written as ${after}: ${format} does not allow it as it was`);
 }

@@ -1,0 +1,111 @@
+// The neutral relations as each format can carry them (FORMATS.md §B2.2, §B1.4; README "What
+// conversion changes"). Names and operators that have no meaning in the target are dropped with a
+// warning, never silently.
+import type { Diagnostics } from './diagnostics.js';
+import type { Metadata, Relation, RelationKind } from './model.js';
+
+export type DebField = 'Pre-Depends' | 'Depends' | 'Recommends' | 'Suggests' | 'Enhances' | 'Breaks' | 'Conflicts' | 'Replaces' | 'Provides';
+
+export type RpmKind = 'requires' | 'requiresPre' | 'provides' | 'conflicts' | 'obsoletes' | 'recommends' | 'suggests' | 'supplements' | 'enhances';
+
+const DEB_FIELD: Partial<Record<RelationKind, DebField>> = {
+  preDepends: 'Pre-Depends', depends: 'Depends', recommends: 'Recommends', suggests: 'Suggests', enhances: 'Enhances',
+  breaks: 'Breaks', conflicts: 'Conflicts', replaces: 'Replaces', provides: 'Provides',
+};
+
+const RPM_KIND: Partial<Record<RelationKind, RpmKind>> = {
+  depends: 'requires', preDepends: 'requiresPre', provides: 'provides', conflicts: 'conflicts', breaks: 'conflicts',
+  obsoletes: 'obsoletes', recommends: 'recommends', suggests: 'suggests', supplements: 'supplements', enhances: 'enhances',
+};
+
+/** Format mechanics that each writer regenerates: never carried across. */
+const MECHANICS = /^(rpmlib|config)\(/;
+
+const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+
+/** Relations for a deb control file, by field, in dpkg's usual field order. */
+export function debRelations(metadata: Metadata, diag: Diagnostics): Map<DebField, Relation[]> {
+  const out = new Map<DebField, Relation[]>();
+  const add = (field: DebField, relation: Relation) => out.set(field, [...(out.get(field) ?? []), relation]);
+  for (const [kind, relations] of entries(metadata)) {
+    for (const relation of relations) {
+      const debRelation = forDeb(relation, kind, diag);
+      if (!debRelation) continue;
+      if (kind === 'obsoletes') {
+        // rpm Obsoletes replaces a package wholly: dpkg's spelling of that is Conflicts + Replaces.
+        add('Conflicts', debRelation);
+        add('Replaces', debRelation);
+        diag.info('relation-obsoletes', `Obsoletes: ${relation.name} is written as Conflicts + Replaces`);
+      } else if (kind === 'supplements') {
+        diag.warn('relation-dropped', `Supplements: ${relation.name} is dropped: deb has no reverse-recommends relation`);
+      } else {
+        add(DEB_FIELD[kind]!, debRelation);
+      }
+    }
+  }
+  return out;
+}
+
+function forDeb(relation: Relation, kind: RelationKind, diag: Diagnostics): Relation | undefined {
+  const alternatives: Relation[] = [];
+  for (const alt of [relation, ...(relation.alternatives ?? [])]) {
+    if (MECHANICS.test(alt.name)) continue;
+    const name = alt.name.toLowerCase();
+    if (!DEB_NAME.test(name)) {
+      diag.warn('relation-dropped', `${kind} ${alt.name} is dropped: not a package name deb can depend on (a file or rpm capability)`);
+      continue;
+    }
+    const single: Relation = { name };
+    if (alt.arch) single.arch = alt.arch;
+    if (alt.op && alt.version) {
+      if (kind === 'provides' && alt.op !== '=') {
+        diag.warn('relation-version-dropped', `Provides: ${alt.name} ${alt.op} ${alt.version} keeps no version: deb Provides allow only '='`);
+      } else {
+        single.op = alt.op;
+        single.version = alt.version.replace(/_/g, '.').replace(/\^/g, '+');
+      }
+    }
+    alternatives.push(single);
+  }
+  const [first, ...rest] = alternatives;
+  if (!first) return undefined;
+  return rest.length ? { ...first, alternatives: rest } : first;
+}
+
+/** Relations for an rpm header, by kind. Alternatives stay as `alternatives` (written as rich deps). */
+export function rpmRelations(metadata: Metadata, diag: Diagnostics): Map<RpmKind, Relation[]> {
+  const out = new Map<RpmKind, Relation[]>();
+  const add = (kind: RpmKind, relation: Relation) => out.set(kind, [...(out.get(kind) ?? []), relation]);
+  const replacing = new Set([...(metadata.relations.conflicts ?? []), ...(metadata.relations.breaks ?? [])].map((r) => r.name));
+  for (const [kind, relations] of entries(metadata)) {
+    for (const relation of relations) {
+      const rpmRelation = forRpm(relation, diag);
+      if (kind === 'replaces') {
+        if (replacing.has(relation.name)) {
+          add('obsoletes', rpmRelation);
+          diag.info('relation-replaces', `Replaces + Conflicts: ${relation.name} is written as Obsoletes (rpm then removes ${relation.name} on upgrade)`);
+        } else {
+          diag.warn('relation-dropped', `Replaces: ${relation.name} is dropped: without a Conflicts it only lets files move between packages, and rpm's Obsoletes would remove ${relation.name}`);
+        }
+        continue;
+      }
+      if (kind === 'breaks') diag.info('relation-breaks', `Breaks: ${relation.name} is written as Conflicts`);
+      add(RPM_KIND[kind]!, rpmRelation);
+    }
+  }
+  return out;
+}
+
+function forRpm(relation: Relation, diag: Diagnostics): Relation {
+  const strip = (r: Relation): Relation => {
+    if (r.arch) diag.info('relation-arch-dropped', `${r.name}:${r.arch} is written as ${r.name}: rpm has no architecture qualifiers`);
+    const { arch: _arch, alternatives: _alternatives, ...rest } = r;
+    return rest;
+  };
+  const alternatives = (relation.alternatives ?? []).map(strip);
+  return alternatives.length ? { ...strip(relation), alternatives } : strip(relation);
+}
+
+function entries(metadata: Metadata): [RelationKind, Relation[]][] {
+  return Object.entries(metadata.relations) as [RelationKind, Relation[]][];
+}

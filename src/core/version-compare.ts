@@ -1,0 +1,110 @@
+// dpkg's and rpm's version orderings (deb-version(7), rpm-version(7)), used to warn when a
+// translated version would sort differently against its neighbours (FORMATS.md §B5.2).
+
+/** dpkg's verrevcmp on one part (upstream or revision). */
+function dpkgPart(a: string, b: string): number {
+  const order = (c: string | undefined): number => {
+    if (c === undefined) return 0;
+    if (c === '~') return -1;
+    if (/[0-9]/.test(c)) return 0;
+    if (/[A-Za-z]/.test(c)) return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let diff = 0;
+    while ((i < a.length && !/[0-9]/.test(a[i]!)) || (j < b.length && !/[0-9]/.test(b[j]!))) {
+      const ac = order(a[i]);
+      const bc = order(b[j]);
+      if (ac !== bc) return ac - bc;
+      i++;
+      j++;
+    }
+    while (a[i] === '0') i++;
+    while (b[j] === '0') j++;
+    while (i < a.length && /[0-9]/.test(a[i]!) && j < b.length && /[0-9]/.test(b[j]!)) {
+      if (!diff) diff = a.charCodeAt(i) - b.charCodeAt(j);
+      i++;
+      j++;
+    }
+    if (i < a.length && /[0-9]/.test(a[i]!)) return 1;
+    if (j < b.length && /[0-9]/.test(b[j]!)) return -1;
+    if (diff) return diff;
+  }
+  return 0;
+}
+
+/** Compares two deb version strings `[epoch:]upstream[-revision]`; sign only. */
+export function compareDeb(a: string, b: string): number {
+  const split = (v: string) => {
+    const colon = v.indexOf(':');
+    const epoch = colon > 0 ? Number(v.slice(0, colon)) : 0;
+    const rest = colon > 0 ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return { epoch, upstream: dash > 0 ? rest.slice(0, dash) : rest, revision: dash > 0 ? rest.slice(dash + 1) : '' };
+  };
+  const x = split(a);
+  const y = split(b);
+  return Math.sign(x.epoch - y.epoch || dpkgPart(x.upstream, y.upstream) || dpkgPart(x.revision, y.revision));
+}
+
+/** rpm's rpmvercmp on one part (version or release). */
+function rpmPart(a: string, b: string): number {
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  const separator = /[^A-Za-z0-9~^]/;
+  while (i < a.length || j < b.length) {
+    while (i < a.length && separator.test(a[i]!)) i++;
+    while (j < b.length && separator.test(b[j]!)) j++;
+    if (a[i] === '~' || b[j] === '~') {
+      if (a[i] !== '~') return 1;
+      if (b[j] !== '~') return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (a[i] === '^' || b[j] === '^') {
+      if (i >= a.length) return -1;
+      if (j >= b.length) return 1;
+      if (a[i] !== '^') return 1;
+      if (b[j] !== '^') return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (i >= a.length || j >= b.length) break;
+    const numeric = /[0-9]/.test(a[i]!);
+    const segment = numeric ? /^[0-9]+/ : /^[A-Za-z]+/;
+    const sa = segment.exec(a.slice(i))?.[0] ?? '';
+    const sb = segment.exec(b.slice(j))?.[0] ?? '';
+    if (!sb) return numeric ? 1 : -1; // numeric segments are newer than alpha ones
+    i += sa.length;
+    j += sb.length;
+    if (numeric) {
+      const na = sa.replace(/^0+/, '');
+      const nb = sb.replace(/^0+/, '');
+      if (na.length !== nb.length) return na.length > nb.length ? 1 : -1;
+      if (na !== nb) return na > nb ? 1 : -1;
+    } else if (sa !== sb) {
+      return sa > sb ? 1 : -1;
+    }
+  }
+  if (i >= a.length && j >= b.length) return 0;
+  return i >= a.length ? -1 : 1;
+}
+
+/** Compares two rpm `[epoch:]version[-release]` strings; sign only. */
+export function compareRpm(a: string, b: string): number {
+  const split = (v: string) => {
+    const colon = v.indexOf(':');
+    const epoch = colon > 0 ? Number(v.slice(0, colon)) : 0;
+    const rest = colon > 0 ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return { epoch, version: dash > 0 ? rest.slice(0, dash) : rest, release: dash > 0 ? rest.slice(dash + 1) : '' };
+  };
+  const x = split(a);
+  const y = split(b);
+  return Math.sign(x.epoch - y.epoch || rpmPart(x.version, y.version) || rpmPart(x.release, y.release));
+}
