@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
+import { lintCommand } from './commands/lint.js';
+import { formatLine } from './lint/report.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
 import { infoCommand } from './commands/info.js';
@@ -46,6 +48,8 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--compression-level <n>', description: 'tar output compression level' },
   { flags: '-p, --package <path>', description: 'output file, or a directory for the conventional file name' },
   { flags: '-f, --force', description: 'overwrite an existing output file' },
+  { flags: '--no-lint', description: 'do not lint the package before writing it' },
+  { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
   { flags: '--verbose', description: 'say more, including error details' },
   { flags: '--quiet', description: 'print only errors' },
 ];
@@ -66,7 +70,9 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'what to package: paths, SRC=DEST mappings, or package files')
     .allowExcessArguments(false)
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
+  program.addCommand(lintCommand());
   const seen = new Set<string>();
   for (const spec of [...COMMON_OPTIONS, ...[...inputs, ...outputs].flatMap((p) => p.options ?? [])]) {
     if (seen.has(spec.flags)) continue;
@@ -82,7 +88,13 @@ export function buildProgram(): Command {
     if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
     const diag = diagnostics(options);
     const written = await withRunContext(diag, options.verbose === true, (ctx) =>
-      convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options }, ctx));
+      convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
+        onLint: (pkg, findings) => {
+          for (const f of findings) {
+            if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
+            process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
+          }
+        } }, ctx));
     if (!options.quiet) process.stdout.write(`${written}\n`);
   });
   return program;
@@ -111,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`pkgshift: error: ${describeError(err)}\n`);
     if (argv.includes('--verbose') && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    if (err instanceof PkgError && err.code === 'lint-failed') return 3;
     return err instanceof PkgError && err.code === 'usage' ? 2 : 1;
   }
 }

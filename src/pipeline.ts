@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
@@ -11,12 +11,15 @@ import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
+import { isPrivateRoot, lintFormatFor, lintModel, type Finding } from './lint/index.js';
 
 export interface ConvertRequest {
   source?: string;
   target: string;
   inputs: string[];
-  options: Options & { package?: string; force?: boolean };
+  options: Options & { package?: string; force?: boolean; lint?: boolean; strict?: boolean };
+  /** Receives the lint findings on the model about to be written (README "Lint"). */
+  onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
 
 /** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
@@ -48,11 +51,31 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const output = findOutput(request.target);
   const model = await readPackage(request.source, request.inputs, request.options, ctx);
   const target = outputPath(request.options.package, output.fileName(model, request.options));
+  if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));
   return target;
 }
 
-async function sniffInput(inputs: string[]): Promise<InputPlugin> {
+/**
+ * Lints the model handed to the writer, with the target format's conventions. It runs before the
+ * write so that `--strict` fails (exit 3) without leaving an output file or touching an existing one.
+ */
+async function lintBeforeWriting(model: PackageModel, request: ConvertRequest, ctx: Context): Promise<void> {
+  const roots = request.options.chdir || request.source === 'dir' || !request.source
+    ? request.inputs.map((i) => resolve(request.options.chdir ?? '.', i.split('=')[0]!)).filter(isPrivateRoot) : [];
+  const { findings } = await lintModel(model, {
+    format: lintFormatFor(request.target), buildRoots: roots,
+    ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
+    ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
+  });
+  request.onLint?.(model, findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (request.options.strict && errors) {
+    throw new PkgError('lint-failed', `--strict: lint found ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
+  }
+}
+
+export async function sniffInput(inputs: string[]): Promise<InputPlugin> {
   const first = inputs[0];
   if (!first) throw new PkgError('usage', 'no input given');
   if (first.includes('=') && !existsSync(first)) return findInput('dir'); // a SRC=DEST mapping

@@ -1,6 +1,7 @@
 // Looks up user and group ids by name in the build host's /etc/passwd and /etc/group, for
 // --owner/--group. The name is what packages carry; the id is only a fallback for tar readers.
 import { readFileSync } from 'node:fs';
+import type { Diagnostics } from './diagnostics.js';
 
 function lookup(file: string, name: string): number | undefined {
   let text: string;
@@ -38,6 +39,14 @@ const STANDARD: Record<'deb' | 'rpm', { users: string[]; groups: string[] }> = {
       'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'input', 'kvm', 'render'],
   },
 };
+
+/** Warns about owners a fresh system of `format` does not have: dpkg and rpm fall back to root for them. */
+export function warnNonStandardOwners(files: readonly { user: string; group: string }[], format: 'deb' | 'rpm', diag: Diagnostics): void {
+  const odd = nonStandardAccounts(files, format);
+  if (odd.length) {
+    diag.warn('owner-nonstandard', `${odd.join(', ')}: not on a fresh ${format === 'deb' ? 'Debian' : 'Fedora/RHEL'} system; create them in a pre-install script, or the files end up owned by root`);
+  }
+}
 
 /** Owner and group names in `files` that a fresh `format` system does not have. */
 export function nonStandardAccounts(files: readonly { user: string; group: string }[], format: 'deb' | 'rpm'): string[] {

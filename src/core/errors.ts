@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'metadata-invalid' // name/version/arch that the target format cannot carry
   | 'output-exists'    // output file present and no --force
   | 'output-failed'    // writing the output failed
-  | 'unsupported';     // a feature the format or this build does not support
+  | 'unsupported'      // a feature the format or this build does not support
+  | 'lint-failed';     // lint findings reached --fail-on / --strict (exit code 3)
 
 export class PkgError extends Error {
   constructor(readonly code: ErrorCode, message: string, options?: { cause?: unknown }) {

@@ -1,0 +1,99 @@
+// `pkgshift lint [options] FILE…`: lints package files (deb, rpm, tar, npm) or directories (-s dir).
+// Exit codes: 0 clean enough, 1 a file could not be read, 2 usage error, 3 findings reached --fail-on.
+import { Command, Option } from 'commander';
+import { PkgError, describeError } from '../core/errors.js';
+import { Diagnostics } from '../core/diagnostics.js';
+import { lintFile } from '../lint/file.js';
+import { RULES } from '../lint/index.js';
+import { readOverrides, suppressionsFromIds, type Override } from '../lint/overrides.js';
+import { formatJson, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';
+import type { LintFormat } from '../lint/types.js';
+import { withRunContext } from '../pipeline.js';
+import type { Options } from '../plugin.js';
+import { inputs } from '../registry.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface LintCliOptions {
+  inputType?: string;
+  as?: string;
+  format: string;
+  failOn: string;
+  suppress?: string[];
+  overrides?: string[];
+  hints?: boolean;
+  name?: string;
+  architecture?: string;
+  chdir?: string;
+  listRules?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+export function lintCommand(): Command {
+  return new Command('lint')
+    .description('check package files for defects (see README "Lint"); exit 3 when findings reach --fail-on')
+    .usage('[options] FILE...')
+    .argument('[files...]', 'package files (.deb, .rpm, .tar.*, npm .tgz) or, with -s dir, directories')
+    .option('-s, --input-type <type>', `read every FILE as this input type: ${inputs.map((p) => p.name).join(', ')} (default: sniffed)`)
+    .addOption(new Option('--as <format>', "apply this format's conventions instead of the file's own (deb, rpm, tar)").choices(['deb', 'rpm', 'tar']))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 3 when a finding of this severity or worse remains').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--suppress <ids>', 'suppress findings by id (comma-separated, globs allowed; repeatable)', collect)
+    .option('--overrides <file>', "overrides file: lines of 'id [path-glob]' (repeatable)", collect)
+    .option('-i, --hints', 'print how to fix each finding')
+    .option('-n, --name <name>', 'package name for directory inputs (default: the directory name)')
+    .option('-a, --architecture <arch>', 'declared architecture (checked against ELF headers for tar/dir inputs)')
+    .option('-C, --chdir <dir>', 'read inputs relative to this directory')
+    .option('--list-rules', 'list every rule id with its severity and summary')
+    .option('--verbose', 'say more')
+    .option('--quiet', 'print only errors and the summary')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) })
+    .action(async (files: string[], options: LintCliOptions) => {
+      if (options.listRules) {
+        for (const r of RULES) process.stdout.write(`${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.formats.join(',').padEnd(12)} ${r.summary}\n`);
+        return;
+      }
+      if (files.length === 0) throw new PkgError('usage', 'lint: give at least one FILE (see pkgshift lint --help)');
+      await runLint(files, options);
+    });
+}
+
+async function runLint(files: string[], options: LintCliOptions): Promise<void> {
+  const failOn: FailOn = parseFailOn(options.failOn);
+  const overrides: Override[] = [
+    ...suppressionsFromIds(options.suppress ?? []),
+    ...(options.overrides ?? []).flatMap((file) => readOverrides(file)),
+  ];
+  const inputOptions: Options = {};
+  if (options.name) inputOptions.name = options.name;
+  if (options.architecture) inputOptions.architecture = options.architecture;
+  if (options.chdir) inputOptions.chdir = options.chdir;
+  const diag = new Diagnostics((d) => {
+    if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
+    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
+  });
+  const reports: PackageReport[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      reports.push(await withRunContext(diag, options.verbose === true, (ctx) => lintFile(file, {
+        ...(options.inputType ? { inputType: options.inputType } : {}),
+        ...(options.as ? { as: options.as as LintFormat } : {}),
+        overrides, inputOptions,
+      }, ctx)));
+    } catch (err) {
+      if (err instanceof PkgError && err.code === 'usage') throw err;
+      unreadable++;
+      process.stderr.write(`pkgshift: error: lint ${file}: ${describeError(err)}\n`);
+    }
+  }
+  process.stdout.write(options.format === 'json'
+    ? formatJson(reports, failOn)
+    : formatText(reports, { hints: options.hints === true, minimum: options.quiet ? 'error' : 'info' }));
+  if (unreadable) throw new PkgError('input-invalid', `lint: ${unreadable} of ${files.length} files could not be read`);
+  if (reaches(reports.flatMap((r) => r.findings), failOn)) {
+    throw new PkgError('lint-failed', `lint: findings reached --fail-on ${failOn}`);
+  }
+}

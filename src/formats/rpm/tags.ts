@@ -1,0 +1,340 @@
+// rpm v4 tag numbers, data types and flag constants (FORMATS.md §B1; rpm 4.18 include/rpm/rpmtag.h,
+// rpmds.h, rpmfiles.h, rpmpgp.h). Shared by the header encoder (header.ts) and decoder (header-read.ts).
+
+/** Header entry data types (rpmTagType). */
+export const RpmType = {
+  NULL: 0,
+  CHAR: 1,
+  INT8: 2,
+  INT16: 3,
+  INT32: 4,
+  INT64: 5,
+  STRING: 6,
+  BIN: 7,
+  STRING_ARRAY: 8,
+  I18NSTRING: 9,
+} as const;
+export type RpmTypeId = (typeof RpmType)[keyof typeof RpmType];
+
+/** Byte alignment of each type inside the data section (§B1.2: only integers are aligned). */
+export function typeAlignment(type: number): number {
+  switch (type) {
+    case RpmType.INT16: return 2;
+    case RpmType.INT32: return 4;
+    case RpmType.INT64: return 8;
+    default: return 1;
+  }
+}
+
+/** Size in bytes of one element of a fixed-size type; 0 for string-class types. */
+export function typeElementSize(type: number): number {
+  switch (type) {
+    case RpmType.CHAR: case RpmType.INT8: case RpmType.BIN: return 1;
+    case RpmType.INT16: return 2;
+    case RpmType.INT32: return 4;
+    case RpmType.INT64: return 8;
+    default: return 0;
+  }
+}
+
+/** Region tags (§B1.2 "Immutable region"). */
+export const HEADER_IMAGE = 61;
+export const HEADER_SIGNATURES = 62;
+export const HEADER_IMMUTABLE = 63;
+export const HEADER_REGIONS = 64;
+export const HEADER_I18NTABLE = 100;
+
+/** Signature header tags (RPMSIGTAG_*, §B1.3). */
+export const SigTag = {
+  HEADERSIGNATURES: 62,
+  DSA: 267,
+  RSA: 268,
+  SHA1: 269,
+  LONGSIZE: 270,
+  LONGARCHIVESIZE: 271,
+  SHA256: 273,
+  SIZE: 1000,
+  PGP: 1002,
+  MD5: 1004,
+  GPG: 1005,
+  PAYLOADSIZE: 1007,
+  RESERVEDSPACE: 1008,
+} as const;
+
+/** Main header tags (RPMTAG_*). */
+export const Tag = {
+  HEADERIMMUTABLE: 63,
+  HEADERI18NTABLE: 100,
+  NAME: 1000,
+  VERSION: 1001,
+  RELEASE: 1002,
+  EPOCH: 1003,
+  SUMMARY: 1004,
+  DESCRIPTION: 1005,
+  BUILDTIME: 1006,
+  BUILDHOST: 1007,
+  SIZE: 1009,
+  DISTRIBUTION: 1010,
+  VENDOR: 1011,
+  LICENSE: 1014,
+  PACKAGER: 1015,
+  GROUP: 1016,
+  CHANGELOG: 1017,
+  URL: 1020,
+  OS: 1021,
+  ARCH: 1022,
+  PREIN: 1023,
+  POSTIN: 1024,
+  PREUN: 1025,
+  POSTUN: 1026,
+  OLDFILENAMES: 1027,
+  FILESIZES: 1028,
+  FILESTATES: 1029,
+  FILEMODES: 1030,
+  FILERDEVS: 1033,
+  FILEMTIMES: 1034,
+  FILEDIGESTS: 1035,
+  FILELINKTOS: 1036,
+  FILEFLAGS: 1037,
+  FILEUSERNAME: 1039,
+  FILEGROUPNAME: 1040,
+  SOURCERPM: 1044,
+  FILEVERIFYFLAGS: 1045,
+  ARCHIVESIZE: 1046,
+  PROVIDENAME: 1047,
+  REQUIREFLAGS: 1048,
+  REQUIRENAME: 1049,
+  REQUIREVERSION: 1050,
+  CONFLICTFLAGS: 1053,
+  CONFLICTNAME: 1054,
+  CONFLICTVERSION: 1055,
+  RPMVERSION: 1064,
+  CHANGELOGTIME: 1080,
+  CHANGELOGNAME: 1081,
+  CHANGELOGTEXT: 1082,
+  VERIFYSCRIPT: 1079,
+  PREINPROG: 1085,
+  POSTINPROG: 1086,
+  PREUNPROG: 1087,
+  POSTUNPROG: 1088,
+  OBSOLETENAME: 1090,
+  VERIFYSCRIPTPROG: 1091,
+  FILEDEVICES: 1095,
+  FILEINODES: 1096,
+  FILELANGS: 1097,
+  PREFIXES: 1098,
+  PROVIDEFLAGS: 1112,
+  PROVIDEVERSION: 1113,
+  OBSOLETEFLAGS: 1114,
+  OBSOLETEVERSION: 1115,
+  DIRINDEXES: 1116,
+  BASENAMES: 1117,
+  DIRNAMES: 1118,
+  OPTFLAGS: 1122,
+  DISTURL: 1123,
+  PAYLOADFORMAT: 1124,
+  PAYLOADCOMPRESSOR: 1125,
+  PAYLOADFLAGS: 1126,
+  PLATFORM: 1132,
+  FILECOLORS: 1140,
+  FILECLASS: 1141,
+  CLASSDICT: 1142,
+  PRETRANS: 1151,
+  POSTTRANS: 1152,
+  PRETRANSPROG: 1153,
+  POSTTRANSPROG: 1154,
+  LONGFILESIZES: 5008,
+  LONGSIZE: 5009,
+  FILECAPS: 5010,
+  FILEDIGESTALGO: 5011,
+  BUGURL: 5012,
+  ENCODING: 5062,
+  PREINFLAGS: 5020,
+  POSTINFLAGS: 5021,
+  PREUNFLAGS: 5022,
+  POSTUNFLAGS: 5023,
+  PRETRANSFLAGS: 5024,
+  POSTTRANSFLAGS: 5025,
+  VERIFYSCRIPTFLAGS: 5026,
+  RECOMMENDNAME: 5046,
+  RECOMMENDVERSION: 5047,
+  RECOMMENDFLAGS: 5048,
+  SUGGESTNAME: 5049,
+  SUGGESTVERSION: 5050,
+  SUGGESTFLAGS: 5051,
+  SUPPLEMENTNAME: 5052,
+  SUPPLEMENTVERSION: 5053,
+  SUPPLEMENTFLAGS: 5054,
+  ENHANCENAME: 5055,
+  ENHANCEVERSION: 5056,
+  ENHANCEFLAGS: 5057,
+  PAYLOADDIGEST: 5092,
+  PAYLOADDIGESTALGO: 5093,
+  PAYLOADDIGESTALT: 5097,
+} as const;
+
+/**
+ * Registered types of main-header tags (rpm checks integer tags exactly, §B1.2; string-class tags accept
+ * STRING/STRING_ARRAY/I18NSTRING). The encoder uses these; the decoder may use them to validate.
+ */
+export const TAG_TYPES: Readonly<Record<number, RpmTypeId>> = {
+  [Tag.HEADERI18NTABLE]: RpmType.STRING_ARRAY,
+  [Tag.NAME]: RpmType.STRING, [Tag.VERSION]: RpmType.STRING, [Tag.RELEASE]: RpmType.STRING,
+  [Tag.EPOCH]: RpmType.INT32,
+  [Tag.SUMMARY]: RpmType.I18NSTRING, [Tag.DESCRIPTION]: RpmType.I18NSTRING, [Tag.GROUP]: RpmType.I18NSTRING,
+  [Tag.BUILDTIME]: RpmType.INT32, [Tag.BUILDHOST]: RpmType.STRING, [Tag.SIZE]: RpmType.INT32,
+  [Tag.DISTRIBUTION]: RpmType.STRING, [Tag.VENDOR]: RpmType.STRING, [Tag.LICENSE]: RpmType.STRING,
+  [Tag.PACKAGER]: RpmType.STRING, [Tag.URL]: RpmType.STRING, [Tag.OS]: RpmType.STRING, [Tag.ARCH]: RpmType.STRING,
+  [Tag.PREIN]: RpmType.STRING, [Tag.POSTIN]: RpmType.STRING, [Tag.PREUN]: RpmType.STRING, [Tag.POSTUN]: RpmType.STRING,
+  [Tag.PRETRANS]: RpmType.STRING, [Tag.POSTTRANS]: RpmType.STRING, [Tag.VERIFYSCRIPT]: RpmType.STRING,
+  [Tag.PREINPROG]: RpmType.STRING_ARRAY, [Tag.POSTINPROG]: RpmType.STRING_ARRAY,
+  [Tag.PREUNPROG]: RpmType.STRING_ARRAY, [Tag.POSTUNPROG]: RpmType.STRING_ARRAY,
+  [Tag.PRETRANSPROG]: RpmType.STRING_ARRAY, [Tag.POSTTRANSPROG]: RpmType.STRING_ARRAY,
+  [Tag.VERIFYSCRIPTPROG]: RpmType.STRING_ARRAY,
+  [Tag.PREINFLAGS]: RpmType.INT32, [Tag.POSTINFLAGS]: RpmType.INT32, [Tag.PREUNFLAGS]: RpmType.INT32,
+  [Tag.POSTUNFLAGS]: RpmType.INT32, [Tag.PRETRANSFLAGS]: RpmType.INT32, [Tag.POSTTRANSFLAGS]: RpmType.INT32,
+  [Tag.VERIFYSCRIPTFLAGS]: RpmType.INT32,
+  [Tag.OLDFILENAMES]: RpmType.STRING_ARRAY,
+  [Tag.FILESIZES]: RpmType.INT32, [Tag.LONGFILESIZES]: RpmType.INT64, [Tag.FILESTATES]: RpmType.CHAR,
+  [Tag.FILEMODES]: RpmType.INT16, [Tag.FILERDEVS]: RpmType.INT16, [Tag.FILEMTIMES]: RpmType.INT32,
+  [Tag.FILEDIGESTS]: RpmType.STRING_ARRAY, [Tag.FILELINKTOS]: RpmType.STRING_ARRAY,
+  [Tag.FILEFLAGS]: RpmType.INT32, [Tag.FILEUSERNAME]: RpmType.STRING_ARRAY,
+  [Tag.FILEGROUPNAME]: RpmType.STRING_ARRAY, [Tag.FILEVERIFYFLAGS]: RpmType.INT32,
+  [Tag.FILEDEVICES]: RpmType.INT32, [Tag.FILEINODES]: RpmType.INT32, [Tag.FILELANGS]: RpmType.STRING_ARRAY,
+  [Tag.FILECOLORS]: RpmType.INT32, [Tag.FILECLASS]: RpmType.INT32, [Tag.CLASSDICT]: RpmType.STRING_ARRAY,
+  [Tag.FILECAPS]: RpmType.STRING_ARRAY,
+  [Tag.DIRINDEXES]: RpmType.INT32, [Tag.BASENAMES]: RpmType.STRING_ARRAY, [Tag.DIRNAMES]: RpmType.STRING_ARRAY,
+  [Tag.SOURCERPM]: RpmType.STRING, [Tag.ARCHIVESIZE]: RpmType.INT32, [Tag.LONGSIZE]: RpmType.INT64,
+  [Tag.RPMVERSION]: RpmType.STRING, [Tag.OPTFLAGS]: RpmType.STRING, [Tag.DISTURL]: RpmType.STRING,
+  [Tag.PAYLOADFORMAT]: RpmType.STRING, [Tag.PAYLOADCOMPRESSOR]: RpmType.STRING,
+  [Tag.PAYLOADFLAGS]: RpmType.STRING, [Tag.PLATFORM]: RpmType.STRING, [Tag.BUGURL]: RpmType.STRING,
+  [Tag.PREFIXES]: RpmType.STRING_ARRAY,
+  [Tag.FILEDIGESTALGO]: RpmType.INT32, [Tag.ENCODING]: RpmType.STRING,
+  [Tag.PAYLOADDIGEST]: RpmType.STRING_ARRAY, [Tag.PAYLOADDIGESTALGO]: RpmType.INT32,
+  [Tag.PAYLOADDIGESTALT]: RpmType.STRING_ARRAY,
+  [Tag.CHANGELOGTIME]: RpmType.INT32, [Tag.CHANGELOGNAME]: RpmType.STRING_ARRAY,
+  [Tag.CHANGELOGTEXT]: RpmType.STRING_ARRAY,
+  [Tag.PROVIDENAME]: RpmType.STRING_ARRAY, [Tag.PROVIDEFLAGS]: RpmType.INT32, [Tag.PROVIDEVERSION]: RpmType.STRING_ARRAY,
+  [Tag.REQUIRENAME]: RpmType.STRING_ARRAY, [Tag.REQUIREFLAGS]: RpmType.INT32, [Tag.REQUIREVERSION]: RpmType.STRING_ARRAY,
+  [Tag.CONFLICTNAME]: RpmType.STRING_ARRAY, [Tag.CONFLICTFLAGS]: RpmType.INT32, [Tag.CONFLICTVERSION]: RpmType.STRING_ARRAY,
+  [Tag.OBSOLETENAME]: RpmType.STRING_ARRAY, [Tag.OBSOLETEFLAGS]: RpmType.INT32, [Tag.OBSOLETEVERSION]: RpmType.STRING_ARRAY,
+  [Tag.RECOMMENDNAME]: RpmType.STRING_ARRAY, [Tag.RECOMMENDFLAGS]: RpmType.INT32, [Tag.RECOMMENDVERSION]: RpmType.STRING_ARRAY,
+  [Tag.SUGGESTNAME]: RpmType.STRING_ARRAY, [Tag.SUGGESTFLAGS]: RpmType.INT32, [Tag.SUGGESTVERSION]: RpmType.STRING_ARRAY,
+  [Tag.SUPPLEMENTNAME]: RpmType.STRING_ARRAY, [Tag.SUPPLEMENTFLAGS]: RpmType.INT32, [Tag.SUPPLEMENTVERSION]: RpmType.STRING_ARRAY,
+  [Tag.ENHANCENAME]: RpmType.STRING_ARRAY, [Tag.ENHANCEFLAGS]: RpmType.INT32, [Tag.ENHANCEVERSION]: RpmType.STRING_ARRAY,
+};
+
+/** Types rpmvs.c checks in the signature header (§B1.3). */
+export const SIG_TAG_TYPES: Readonly<Record<number, RpmTypeId>> = {
+  [SigTag.SHA1]: RpmType.STRING,
+  [SigTag.SHA256]: RpmType.STRING,
+  [SigTag.LONGSIZE]: RpmType.INT64,
+  [SigTag.LONGARCHIVESIZE]: RpmType.INT64,
+  [SigTag.SIZE]: RpmType.INT32,
+  [SigTag.MD5]: RpmType.BIN,
+  [SigTag.PAYLOADSIZE]: RpmType.INT32,
+  [SigTag.RESERVEDSPACE]: RpmType.BIN,
+  [SigTag.RSA]: RpmType.BIN,
+  [SigTag.DSA]: RpmType.BIN,
+  [SigTag.PGP]: RpmType.BIN,
+  [SigTag.GPG]: RpmType.BIN,
+};
+
+/** Dependency sense flags (rpmds.h rpmsenseFlags). */
+export const RPMSENSE = {
+  ANY: 0,
+  LESS: 1 << 1,
+  GREATER: 1 << 2,
+  EQUAL: 1 << 3,
+  POSTTRANS: 1 << 5,
+  PREREQ: 1 << 6,
+  PRETRANS: 1 << 7,
+  INTERP: 1 << 8,
+  SCRIPT_PRE: 1 << 9,
+  SCRIPT_POST: 1 << 10,
+  SCRIPT_PREUN: 1 << 11,
+  SCRIPT_POSTUN: 1 << 12,
+  SCRIPT_VERIFY: 1 << 13,
+  FIND_REQUIRES: 1 << 14,
+  FIND_PROVIDES: 1 << 15,
+  TRIGGERIN: 1 << 16,
+  TRIGGERUN: 1 << 17,
+  TRIGGERPOSTUN: 1 << 18,
+  MISSINGOK: 1 << 19,
+  RPMLIB: 1 << 24,
+  TRIGGERPREIN: 1 << 25,
+  KEYRING: 1 << 26,
+  CONFIG: 1 << 28,
+} as const;
+/** The comparison bits of a sense value. */
+export const RPMSENSE_SENSEMASK = RPMSENSE.LESS | RPMSENSE.GREATER | RPMSENSE.EQUAL;
+
+/** FILEFLAGS bits (rpmfiles.h rpmfileAttrs). */
+export const RPMFILE = {
+  NONE: 0,
+  CONFIG: 1 << 0,
+  DOC: 1 << 1,
+  ICON: 1 << 2,
+  MISSINGOK: 1 << 3,
+  NOREPLACE: 1 << 4,
+  SPECFILE: 1 << 5,
+  GHOST: 1 << 6,
+  LICENSE: 1 << 7,
+  README: 1 << 8,
+  PUBKEY: 1 << 11,
+  ARTIFACT: 1 << 12,
+} as const;
+
+/** FILEVERIFYFLAGS bits (rpmfiles.h rpmVerifyAttrs). */
+export const RPMVERIFY = {
+  NONE: 0,
+  FILEDIGEST: 1 << 0,
+  FILESIZE: 1 << 1,
+  LINKTO: 1 << 2,
+  USER: 1 << 3,
+  GROUP: 1 << 4,
+  MTIME: 1 << 5,
+  MODE: 1 << 6,
+  RDEV: 1 << 7,
+  CAPS: 1 << 8,
+  ALL: 0xffffffff,
+} as const;
+
+/** Hash algorithm ids (rpmpgp.h PGPHASHALGO) used by FILEDIGESTALGO / PAYLOADDIGESTALGO. */
+export const HASHALGO = {
+  MD5: 1,
+  SHA1: 2,
+  SHA256: 8,
+  SHA384: 9,
+  SHA512: 10,
+  SHA224: 11,
+  SHA3_256: 12,
+} as const;
+
+/** File type bits of FILEMODES (stat.h). */
+export const S_IFMT = 0o170000;
+export const S_IFREG = 0o100000;
+export const S_IFDIR = 0o040000;
+export const S_IFLNK = 0o120000;
+export const S_IFCHR = 0o020000;
+export const S_IFBLK = 0o060000;
+export const S_IFIFO = 0o010000;
+export const S_IFSOCK = 0o140000;
+
+/** Lead (§B1.1). */
+export const LEAD_MAGIC = [0xed, 0xab, 0xee, 0xdb] as const;
+export const LEAD_SIZE = 96;
+/** Header intro magic (§B1.2): 8e ad e8 01 + 4 reserved zero bytes. */
+export const HEADER_MAGIC = [0x8e, 0xad, 0xe8, 0x01, 0, 0, 0, 0] as const;
+
+/** Main header tags only the reader needs (rpmtag.h): trigger scriptlets (kept in extras.rpm). */
+export const ReadTag = {
+  TRIGGERSCRIPTS: 1065,
+  TRIGGERNAME: 1066,
+  TRIGGERVERSION: 1067,
+  TRIGGERFLAGS: 1068,
+  TRIGGERINDEX: 1069,
+  TRIGGERSCRIPTPROG: 1092,
+  FILETRIGGERSCRIPTS: 5066,
+  TRANSFILETRIGGERSCRIPTS: 5076,
+} as const;

@@ -1,0 +1,44 @@
+// control fields → neutral metadata (FORMATS.md §B2.2). Fields with a neutral meaning go to typed
+// fields; Installed-Size is dropped (every deb writer recomputes it); all others are kept verbatim
+// in extras.deb, continuation lines included, so the deb output writes them back unchanged.
+import { neutralArch } from '../../core/arch.js';
+import type { Diagnostics } from '../../core/diagnostics.js';
+import { emptyMetadata, type Metadata, type RelationKind } from '../../core/model.js';
+import { parseDebVersion } from '../../core/version.js';
+import { foldedValue, parseRelationField, unfoldDescription, type ControlField } from '../../formats/deb-control-read.js';
+
+export const RELATION_FIELDS: Record<string, RelationKind> = {
+  'depends': 'depends', 'pre-depends': 'preDepends', 'recommends': 'recommends', 'suggests': 'suggests',
+  'enhances': 'enhances', 'conflicts': 'conflicts', 'breaks': 'breaks', 'provides': 'provides', 'replaces': 'replaces',
+};
+
+const DROPPED = new Set(['installed-size']);
+
+export function metadataFromControl(fields: readonly ControlField[], diag: Diagnostics): Metadata {
+  const metadata = emptyMetadata();
+  const extras: Record<string, string> = {};
+  for (const { name, value } of fields) {
+    const key = name.toLowerCase();
+    const relationKind = RELATION_FIELDS[key];
+    if (relationKind) {
+      const list = parseRelationField(value);
+      if (list.length) metadata.relations[relationKind] = list;
+      continue;
+    }
+    switch (key) {
+      case 'package': metadata.name = foldedValue(value); break;
+      case 'version': metadata.version = parseDebVersion(foldedValue(value)); break;
+      case 'architecture': metadata.arch = neutralArch(foldedValue(value), diag); break;
+      case 'maintainer': metadata.maintainer = foldedValue(value); break;
+      case 'homepage': metadata.homepage = foldedValue(value); break;
+      case 'section': metadata.section = foldedValue(value); break;
+      case 'description': Object.assign(metadata, unfoldDescription(value)); break;
+      default:
+        if (!DROPPED.has(key)) extras[name] = value;
+    }
+  }
+  if (!metadata.name) throw new Error("the control file has no 'Package' field");
+  if (!metadata.version.upstream) throw new Error("the control file has no 'Version' field");
+  if (Object.keys(extras).length) metadata.extras.deb = extras;
+  return metadata;
+}

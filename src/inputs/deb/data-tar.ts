@@ -1,0 +1,59 @@
+// data.tar (FORMATS.md §B2.3) → file entries. Regular files' content goes to the content spool,
+// MD5-hashed on the way for the md5sums check; links, directories and owners come from the headers.
+import type { Readable } from 'node:stream';
+import type { Diagnostics } from '../../core/diagnostics.js';
+import type { FileEntry } from '../../core/model.js';
+import { canonicalPath } from '../../core/paths.js';
+import type { Compression } from '../../formats/compress.js';
+import type { ContentSpool } from '../content-spool.js';
+import { forEachTarEntry } from './tar-read.js';
+
+export interface DataTar {
+  files: FileEntry[];
+  /** MD5 of each regular file's content, by canonical path. */
+  md5: Map<string, string>;
+}
+
+export async function readDataTar(input: Readable, compression: Compression, spool: ContentSpool,
+  describe: string, diag: Diagnostics): Promise<DataTar> {
+  const files: FileEntry[] = [];
+  const md5 = new Map<string, string>();
+  await forEachTarEntry(input, compression, async (header, body) => {
+    const path = canonicalPath(header.name, `data.tar member '${header.name}'`);
+    const base = {
+      path,
+      mode: (header.mode ?? 0) & 0o7777,
+      uid: header.uid ?? 0,
+      gid: header.gid ?? 0,
+      user: header.uname || String(header.uid ?? 0),
+      group: header.gname || String(header.gid ?? 0),
+      mtime: Math.floor((header.mtime?.getTime() ?? 0) / 1000),
+      size: 0,
+    };
+    switch (header.type) {
+      case 'file':
+      case 'contiguous-file': {
+        if (header.name.endsWith('/')) {
+          files.push({ ...base, type: 'dir' }); // dpkg treats a file named `x/` as a directory
+          return;
+        }
+        const { source, digests } = await spool.add(body, ['md5'], `${path} in ${describe}`);
+        md5.set(path, digests.md5!);
+        files.push({ ...base, type: 'file', size: source.size, source });
+        return;
+      }
+      case 'directory':
+        if (path !== '/') files.push({ ...base, type: 'dir' });
+        return;
+      case 'symlink':
+        files.push({ ...base, type: 'symlink', target: header.linkname ?? '' });
+        return;
+      case 'link':
+        files.push({ ...base, type: 'hardlink', target: canonicalPath(header.linkname ?? '', `hardlink target of ${path}`) });
+        return;
+      default:
+        diag.warn('entry-unsupported', `${path} in ${describe} is a ${header.type}; pkgshift packages only files, directories and links, so it is left out`);
+    }
+  });
+  return { files, md5 };
+}

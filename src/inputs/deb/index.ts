@@ -1,0 +1,179 @@
+// deb input: a .deb file read natively (FORMATS.md §B2): ar members, control.tar and data.tar in
+// any compression dpkg reads, md5sums verified against the content, conffiles, maintainer scripts
+// and the other control files kept for the deb output.
+import { basename } from 'node:path';
+import type { Diagnostics } from '../../core/diagnostics.js';
+import { PkgError, describeError, withContext } from '../../core/errors.js';
+import type { FileEntry, PackageModel, Script, ScriptPhase } from '../../core/model.js';
+import { canonicalPath } from '../../core/paths.js';
+import { interpreterOf } from '../../core/scripts.js';
+import { isArArchive, type ArMember } from '../../formats/ar-read.js';
+import { sniffCompression, type Compression } from '../../formats/compress.js';
+import { ControlParseError, parseControl } from '../../formats/deb-control-read.js';
+import type { Context, InputPlugin } from '../../plugin.js';
+import { ContentSpool } from '../content-spool.js';
+import { listArMembers, memberHead, memberStream } from './ar-members.js';
+import { metadataFromControl } from './control-model.js';
+import { readControlTar, type ControlFile } from './control-tar.js';
+import { readDataTar } from './data-tar.js';
+
+const COMPRESSION_BY_SUFFIX: Record<string, Compression> = {
+  '': 'none', '.gz': 'gzip', '.xz': 'xz', '.zst': 'zstd', '.bz2': 'bzip2', '.lzma': 'lzma',
+};
+
+const SCRIPT_PHASES: Record<string, ScriptPhase> = {
+  preinst: 'preInstall', postinst: 'postInstall', prerm: 'preRemove', postrm: 'postRemove',
+};
+
+/** Control files that become typed model data; every other one is kept verbatim in extras. */
+const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.keys(SCRIPT_PHASES)]);
+
+export const debInput: InputPlugin = {
+  name: 'deb',
+  description: 'a Debian binary package (.deb)',
+
+  sniff(head) {
+    return isArArchive(head) && Buffer.from(head.subarray(8, 8 + 13)).toString('latin1') === 'debian-binary';
+  },
+
+  async read(inputs, _options, ctx) {
+    if (inputs.length !== 1) throw new PkgError('usage', `the deb input reads exactly one .deb file, not ${inputs.length}`);
+    return readDeb(inputs[0]!, ctx);
+  },
+};
+
+interface DebMembers {
+  control: ArMember;
+  data: ArMember;
+}
+
+export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
+  const label = basename(path);
+  const members = await findMembers(path, label);
+  const controlFiles = await withContext(`reading ${members.control.name} from ${label}`, async () =>
+    readControlTar(memberStream(path, members.control), await compressionOf(path, members.control)));
+  const control = controlFiles.get('control');
+  if (!control) throw new PkgError('input-invalid', `reading ${members.control.name} from ${label}: it has no control file`);
+  const metadata = (() => {
+    try {
+      return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
+    } catch (err) {
+      const why = err instanceof ControlParseError ? err.message : describeError(err);
+      throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
+    }
+  })();
+
+  const spool = new ContentSpool(ctx.tempPath('deb-content'));
+  const dataName = members.data.name;
+  const data = await withContext(`reading ${dataName} from ${label}`, async () => {
+    try {
+      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data), spool,
+        `${dataName} in ${label}`, ctx.diag);
+    } finally {
+      await spool.close();
+    }
+  });
+
+  const md5sums = controlFiles.get('md5sums');
+  if (md5sums) verifyMd5sums(md5sums, data.files, data.md5, label);
+  const conffiles = controlFiles.get('conffiles');
+  if (conffiles) markConffiles(conffiles, data.files, label, ctx.diag);
+
+  const scripts: Script[] = [];
+  const extraFiles: Record<string, string> = {};
+  for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const phase = SCRIPT_PHASES[file.name];
+    const body = file.data.toString('utf8');
+    if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
+    else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
+  }
+  if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
+  return { metadata, files: data.files, scripts };
+}
+
+/** Member order and names as dpkg-deb's extract.c accepts them. */
+async function findMembers(path: string, label: string): Promise<DebMembers> {
+  const members = await listArMembers(path, label);
+  const [first] = members;
+  if (!first || first.name !== 'debian-binary') {
+    throw new PkgError('input-invalid', `${label} is not a deb: its first ar member is ${first ? `'${first.name}'` : 'missing'}, not debian-binary`);
+  }
+  const version = (await memberHead(path, first, 64)).toString('latin1');
+  if (!/^2\.\d+\n/.test(version)) {
+    throw new PkgError('input-invalid', `reading debian-binary from ${label}: unsupported format version '${version.split('\n')[0]}' (only 2.x)`);
+  }
+  let control: ArMember | undefined;
+  let data: ArMember | undefined;
+  for (const member of members.slice(1)) {
+    if (data) break; // dpkg ignores everything after data.tar
+    const [, kind, suffix] = /^(control|data)\.tar(\.[a-z0-9]+)?$/.exec(member.name) ?? [];
+    if (!kind) {
+      if (member.name.startsWith('_')) continue; // signatures and other reserved members
+      throw new PkgError('input-invalid', `${label} has an unexpected member '${member.name}' before data.tar`);
+    }
+    if (COMPRESSION_BY_SUFFIX[suffix ?? ''] === undefined) {
+      throw new PkgError('input-invalid', `${label}: member ${member.name} uses an unknown compression`);
+    }
+    if (kind === 'control') {
+      if (control) throw new PkgError('input-invalid', `${label} has two control members`);
+      control = member;
+    } else {
+      if (!control) throw new PkgError('input-invalid', `${label} has ${member.name} before its control member`);
+      data = member;
+    }
+  }
+  if (!control) throw new PkgError('input-invalid', `${label} has no control.tar member (truncated?)`);
+  if (!data) throw new PkgError('input-invalid', `${label} has no data.tar member (truncated?)`);
+  for (const member of [control, data]) {
+    if (member.size === 0) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: the member is empty`);
+  }
+  return { control, data };
+}
+
+/** The compression the member name says, checked against the data's magic bytes. */
+async function compressionOf(path: string, member: ArMember): Promise<Compression> {
+  const suffix = /\.tar(\.[a-z0-9]+)?$/.exec(member.name)?.[1] ?? '';
+  const named = COMPRESSION_BY_SUFFIX[suffix]!;
+  const sniffed = sniffCompression(await memberHead(path, member, 16));
+  if (named !== 'none' && sniffed !== named) throw new Error(`the data is not ${named}-compressed as the name says`);
+  return named;
+}
+
+function verifyMd5sums(file: ControlFile, files: readonly FileEntry[], md5: Map<string, string>, label: string): void {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const lines = file.data.toString('utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (line === '') return;
+    const m = /^([0-9a-fA-F]{32}) [ *]?(.+)$/.exec(line);
+    if (!m) throw new PkgError('input-invalid', `reading md5sums from ${label}: line ${i + 1} is not '<md5>  <path>'`);
+    const path = canonicalPath(m[2]!, `md5sums path '${m[2]}'`);
+    let entry = byPath.get(path);
+    for (let hops = 0; entry?.type === 'hardlink' && entry.target && hops < 64; hops++) entry = byPath.get(entry.target);
+    const actual = entry ? md5.get(entry.path) : undefined;
+    if (actual === undefined) throw new PkgError('input-invalid', `reading md5sums from ${label}: ${path} is listed but is not a file in data.tar`);
+    if (actual !== m[1]!.toLowerCase()) {
+      throw new PkgError('input-invalid', `verifying ${label}: ${path} does not match its md5sum (content is corrupt)`);
+    }
+  });
+}
+
+/** conffiles (deb-conffiles(5)): each listed path is a config file dpkg keeps when modified. */
+function markConffiles(file: ControlFile, files: readonly FileEntry[], label: string, diag: Diagnostics): void {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const raw of file.data.toString('utf8').split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = /^(?:(remove-on-upgrade)\s+)?(\/.*)$/.exec(line);
+    if (!m) throw new PkgError('input-invalid', `reading conffiles from ${label}: bad line '${line}'`);
+    if (m[1]) {
+      diag.warn('conffile-flag-dropped', `${label}: conffile flag 'remove-on-upgrade ${m[2]}' has no neutral meaning and is left out`);
+      continue;
+    }
+    const entry = byPath.get(canonicalPath(m[2]!));
+    if (!entry) {
+      diag.warn('conffile-missing', `${label}: conffile ${m[2]} is not in data.tar`);
+      continue;
+    }
+    entry.flags = new Set([...(entry.flags ?? []), 'config', 'noreplace']);
+  }
+}

@@ -1,0 +1,81 @@
+// package.json → neutral metadata: a deb/rpm-valid name, the version with `~` pre-releases,
+// description, license, homepage, maintainer, and a dependency on Node.js from engines.node.
+import type { Diagnostics } from '../../core/diagnostics.js';
+import { emptyMetadata, type Metadata } from '../../core/model.js';
+import { nodeRequirement, semverToUpstream } from './semver.js';
+
+type Person = string | { name?: string; email?: string; url?: string };
+
+export interface PackageJson {
+  name?: string;
+  version?: string;
+  description?: string;
+  license?: string | { type?: string };
+  licenses?: ({ type?: string } | string)[];
+  homepage?: string;
+  author?: Person;
+  maintainers?: Person[];
+  repository?: string | { type?: string; url?: string; directory?: string };
+  engines?: { node?: string };
+  bin?: string | Record<string, string>;
+  man?: string | string[];
+}
+
+/**
+ * `@scope/name` → `PREFIX-scope-name`, `name` → `PREFIX-name` (Debian's `node-` convention;
+ * an empty prefix gives `scope-name` / `name`), lowercased, other characters made `-`.
+ */
+export function packageName(npmName: string, prefix: string): string {
+  const bare = npmName.replace(/^@/, '').replace(/\//g, '-');
+  const full = prefix ? `${prefix}-${bare}` : bare;
+  return full.toLowerCase().replace(/[^a-z0-9+.-]+/g, '-').replace(/^[^a-z0-9]+/, '').replace(/-+$/, '');
+}
+
+export function npmMetadata(pkg: PackageJson, namePrefix: string, diag: Diagnostics): Metadata {
+  const metadata = emptyMetadata();
+  const npmName = pkg.name ?? '';
+  metadata.name = packageName(npmName, namePrefix);
+  metadata.version.upstream = semverToUpstream(pkg.version ?? '', diag);
+  const [summary = '', ...rest] = (pkg.description ?? '').replace(/\r\n/g, '\n').split('\n');
+  metadata.summary = summary.trim() || `the ${npmName} package for Node.js`;
+  metadata.description = rest.join('\n').trim();
+  const license = licenseOf(pkg);
+  if (license) metadata.license = license;
+  const homepage = pkg.homepage ?? repositoryUrl(pkg.repository);
+  if (homepage) metadata.homepage = homepage;
+  const maintainer = personOf(pkg.author) ?? pkg.maintainers?.map(personOf).find(Boolean);
+  if (maintainer) metadata.maintainer = maintainer;
+  metadata.relations.depends = [nodeRequirement(pkg.engines?.node, diag)];
+  metadata.extras.npm = { name: npmName, version: pkg.version ?? '' };
+  const repository = repositoryUrl(pkg.repository);
+  if (repository) metadata.extras.npm.repository = repository;
+  return metadata;
+}
+
+function licenseOf(pkg: PackageJson): string | undefined {
+  if (typeof pkg.license === 'string') return pkg.license;
+  if (pkg.license?.type) return pkg.license.type;
+  const legacy = pkg.licenses?.map((l) => (typeof l === 'string' ? l : l.type)).filter(Boolean);
+  return legacy?.length ? legacy.join(' OR ') : undefined;
+}
+
+/** `Name <email> (url)` or `{name, email}` → `Name <email>`. */
+function personOf(person: Person | undefined): string | undefined {
+  if (!person) return undefined;
+  if (typeof person === 'string') return person.replace(/\s*\([^)]*\)\s*$/, '').trim() || undefined;
+  if (!person.name) return undefined;
+  return person.email ? `${person.name} <${person.email}>` : person.name;
+}
+
+/** A browsable URL for `repository`: `github:u/r`, `u/r`, `git+https://…/r.git` → `https://…/r`. */
+export function repositoryUrl(repository: PackageJson['repository']): string | undefined {
+  const raw = typeof repository === 'string' ? repository : repository?.url;
+  if (!raw) return undefined;
+  const shortcut = /^(?:(github|gitlab|bitbucket):)?([\w.-]+\/[\w.-]+)$/.exec(raw);
+  if (shortcut) {
+    const hosts: Record<string, string> = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' };
+    const host = hosts[shortcut[1] ?? 'github'];
+    return `https://${host}/${shortcut[2]}`;
+  }
+  return raw.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/^ssh:\/\/git@/, 'https://').replace(/\.git$/, '');
+}

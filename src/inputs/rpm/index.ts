@@ -1,0 +1,51 @@
+// rpm input: a binary .rpm read natively (FORMATS.md §B1): lead, signature header (header and
+// payload digests checked), main header, and the cpio payload in any compression rpm writes.
+import { basename } from 'node:path';
+import { PkgError, describeError } from '../../core/errors.js';
+import type { PackageModel } from '../../core/model.js';
+import { isRpmLead } from '../../formats/rpm/lead-read.js';
+import { Tag } from '../../formats/rpm/tags.js';
+import type { Context, InputPlugin } from '../../plugin.js';
+import { ContentSpool } from '../content-spool.js';
+import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
+import { readRpmFile } from './package-file.js';
+import { readPayload } from './payload.js';
+
+export const rpmInput: InputPlugin = {
+  name: 'rpm',
+  description: 'an RPM binary package (.rpm)',
+
+  sniff: (head) => isRpmLead(head),
+
+  async read(inputs, _options, ctx) {
+    if (inputs.length !== 1) throw new PkgError('usage', `the rpm input reads exactly one .rpm file, not ${inputs.length}`);
+    return readRpm(inputs[0]!, ctx);
+  },
+};
+
+export async function readRpm(path: string, ctx: Context): Promise<PackageModel> {
+  const label = basename(path);
+  const rpm = await readRpmFile(path, label);
+  if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
+    throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
+  }
+  let metadata;
+  let scripts;
+  try {
+    metadata = metadataFromHeader(rpm.header, ctx.diag);
+    scripts = scriptsFromHeader(rpm.header);
+  } catch (err) {
+    throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
+  }
+  const spool = new ContentSpool(ctx.tempPath('rpm-content'));
+  let files;
+  try {
+    files = await readPayload(path, label, rpm, spool, ctx.diag);
+  } catch (err) {
+    if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
+    throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });
+  } finally {
+    await spool.close();
+  }
+  return { metadata, files, scripts };
+}

@@ -1,0 +1,103 @@
+// Reads what only a .deb file carries for lint (LINT.md §8.1 "controlFiles"): the control archive's
+// member headers, md5sums and conffiles. The ar container (FORMATS.md §B2.1) is walked with
+// positioned reads; only control.tar* is decompressed, never data.tar.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import { PkgError, describeError } from '../core/errors.js';
+import { decompressor, sniffCompression } from '../formats/compress.js';
+import type { DebControlFacts } from './types.js';
+
+const AR_MAGIC = '!<arch>\n';
+
+interface ArMember {
+  name: string;
+  offset: number;
+  size: number;
+}
+
+async function findControlMember(file: string): Promise<ArMember> {
+  const handle = await open(file, 'r');
+  try {
+    const magic = Buffer.alloc(8);
+    await handle.read(magic, 0, 8, 0);
+    if (magic.toString('latin1') !== AR_MAGIC) throw new PkgError('input-invalid', `${file} is not an ar archive`);
+    const size = (await handle.stat()).size;
+    const header = Buffer.alloc(60);
+    for (let at = 8; at + 60 <= size;) {
+      await handle.read(header, 0, 60, at);
+      const name = header.toString('latin1', 0, 16).trim().replace(/\/$/, '');
+      const length = Number(header.toString('latin1', 48, 58).trim());
+      if (!Number.isFinite(length)) throw new PkgError('input-invalid', `${file}: bad ar member header at offset ${at}`);
+      if (name.startsWith('control.tar')) return { name, offset: at + 60, size: length };
+      at += 60 + length + (length % 2);
+    }
+  } finally {
+    await handle.close();
+  }
+  throw new PkgError('input-invalid', `${file} has no control.tar member`);
+}
+
+const CAP = 64 * 1024 * 1024;
+
+export async function readDebControl(file: string): Promise<DebControlFacts> {
+  try {
+    return await readControl(file);
+  } catch (err) {
+    if (err instanceof PkgError) throw err;
+    throw new PkgError('input-invalid', `reading the control archive of ${file}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+async function readControl(file: string): Promise<DebControlFacts> {
+  const member = await findControlMember(file);
+  const head = Buffer.alloc(8);
+  const handle = await open(file, 'r');
+  await handle.read(head, 0, 8, member.offset).finally(() => handle.close());
+  const facts: DebControlFacts = { members: [] };
+  const extract = tar.extract();
+  const texts = new Map<string, string>();
+  extract.on('entry', (header, stream, next) => {
+    const name = header.name.replace(/^\.?\//, '');
+    if (name) facts.members.push({ name, type: header.type ?? 'file', mode: (header.mode ?? 0) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0 });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    stream.on('data', (data: unknown) => {
+      const chunk = data as Buffer;
+      if ((name === 'md5sums' || name === 'conffiles') && length < CAP) {
+        chunks.push(chunk);
+        length += chunk.length;
+      }
+    });
+    stream.on('end', () => {
+      if (chunks.length) texts.set(name, Buffer.concat(chunks).toString('utf8'));
+      next();
+    });
+    stream.resume();
+  });
+  await pipeline(
+    createReadStream(file, { start: member.offset, end: member.offset + member.size - 1 }),
+    decompressor(sniffCompression(head)),
+    extract,
+  ).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+  });
+  const md5 = texts.get('md5sums');
+  if (md5 !== undefined || facts.members.some((m) => m.name === 'md5sums')) {
+    facts.md5sums = new Map();
+    facts.md5sumsBad = [];
+    for (const line of (md5 ?? '').split('\n')) {
+      if (!line.trim()) continue;
+      const m = /^([0-9a-fA-F]{32}) [ *]?(.+)$/.exec(line);
+      if (m) facts.md5sums.set('/' + m[2]!.replace(/^\.?\//, ''), m[1]!);
+      else facts.md5sumsBad.push(line);
+    }
+  }
+  const conffiles = texts.get('conffiles');
+  if (conffiles !== undefined) {
+    // dpkg ≥ 1.20.6 flags: `remove-on-upgrade /path` names a file that must not be shipped.
+    facts.conffiles = conffiles.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('remove-on-upgrade '));
+  }
+  return facts;
+}

@@ -1,0 +1,46 @@
+// Configuration file rules (LINT.md §3.10); rpm also allows %config under /var (§5.3).
+import { DEB_RPM, finding, type Finding, type Rule } from '../types.js';
+import { under } from './paths.js';
+
+const etcNotMarked: Rule = {
+  id: 'conf-etc-not-marked', severity: 'warning', formats: DEB_RPM,
+  summary: 'a regular file under /etc is not a conffile (deb) or %config (rpm)',
+  hint: 'mark it with --config-files /etc/…, so that upgrades keep the administrator\'s changes',
+  check(model, format, ctx) {
+    const listed = new Set(ctx.deb?.conffiles ?? []);
+    return model.files
+      .filter((e) => e.type === 'file' && under(e.path, '/etc') && !e.flags?.has('config') && !listed.has(e.path))
+      .map((e) => finding(this, `not marked as ${format === 'deb' ? 'a conffile' : '%config'}`, e.path));
+  },
+};
+
+const outsideEtc: Rule = {
+  id: 'conf-outside-etc', severity: 'error', formats: DEB_RPM,
+  summary: 'a conffile lies outside /etc (rpm: outside /etc and /var)',
+  hint: 'only files under /etc are configuration; drop the config flag from files elsewhere',
+  check(model, format) {
+    return model.files
+      .filter((e) => e.flags?.has('config') && !e.flags.has('ghost') && !under(e.path, '/etc') && !(format === 'rpm' && under(e.path, '/var')))
+      .map((e) => finding(this, `marked as configuration outside /etc${format === 'rpm' ? ' and /var' : ''}`, e.path));
+  },
+};
+
+const missing: Rule = {
+  id: 'conf-missing', severity: 'error', formats: ['deb'],
+  summary: 'DEBIAN/conffiles lists a path that is absent, relative, duplicated or not a regular file',
+  hint: 'list only absolute paths of regular files the package ships, once each',
+  check(_model, _format, ctx) {
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const line of ctx.deb?.conffiles ?? []) {
+      if (!line.startsWith('/')) out.push(finding(this, `conffiles lists a relative path '${line}'`));
+      else if (seen.has(line)) out.push(finding(this, 'conffiles lists this path twice', line));
+      else if (!ctx.byPath.has(line)) out.push(finding(this, 'conffiles lists a path the package does not ship', line));
+      else if (ctx.byPath.get(line)!.type !== 'file') out.push(finding(this, `conffiles lists a ${ctx.byPath.get(line)!.type}, not a regular file`, line));
+      seen.add(line);
+    }
+    return out;
+  },
+};
+
+export const confRules: Rule[] = [etcNotMarked, outsideEtc, missing];

@@ -1,0 +1,246 @@
+// Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
+import { hostname } from 'node:os';
+import type { Relation, RelationKind } from '../../core/model.js';
+import { RELATION_KINDS } from '../../core/model.js';
+import { ALL, DEB_RPM, finding, type Finding, type LintFormat, type Rule } from '../types.js';
+
+const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+const DEB_UPSTREAM = /^[0-9][A-Za-z0-9.+~-]*$/;
+const DEB_REVISION = /^[A-Za-z0-9.+~]+$/;
+const RPM_VERSION = /^[A-Za-z0-9._+~^]+$/;
+
+function nameProblem(name: string, format: LintFormat): string | undefined {
+  if (!name) return 'the package name is empty';
+  if (format === 'deb' && !DEB_NAME.test(name)) return `'${name}' is not a Debian package name (lowercase letters, digits, + . -, at least 2 characters, starting alphanumeric)`;
+  if (format === 'rpm') {
+    if (/[\s/]/.test(name)) return `'${name}' contains whitespace or '/'`;
+    if (!/^[A-Za-z0-9_]/.test(name)) return `'${name}' does not start with a letter or digit`;
+    if (/[:,]/.test(name)) return `'${name}' contains ':' or ','`;
+  }
+  return undefined;
+}
+
+export function debVersionProblem(upstream: string, release: string | undefined): string | undefined {
+  if (!upstream) return 'the version is empty';
+  if (!DEB_UPSTREAM.test(upstream)) return `upstream version '${upstream}' must start with a digit and use only A-Z a-z 0-9 . + ~ -`;
+  if (upstream.includes('-') && !release) return `upstream version '${upstream}' contains '-' but there is no revision`;
+  if (release !== undefined && release !== '' && !DEB_REVISION.test(release)) return `revision '${release}' may use only A-Z a-z 0-9 . + ~`;
+  return undefined;
+}
+
+export function rpmVersionProblem(upstream: string, release: string | undefined): string | undefined {
+  if (!upstream) return 'the version is empty';
+  if (!RPM_VERSION.test(upstream)) return `version '${upstream}' may use only A-Z a-z 0-9 . _ + ~ ^ (no '-')`;
+  if (release !== undefined && release !== '' && !RPM_VERSION.test(release)) return `release '${release}' may use only A-Z a-z 0-9 . _ + ~ ^ (no '-')`;
+  return undefined;
+}
+
+const nameInvalid: Rule = {
+  id: 'meta-name-invalid', severity: 'error', formats: DEB_RPM,
+  summary: 'the package name is empty or not valid for the format',
+  hint: 'set a valid name with -n: lowercase a-z 0-9 + . - for deb; no whitespace, / : , for rpm',
+  check(model, format) {
+    const problem = nameProblem(model.metadata.name, format);
+    return problem ? [finding(this, problem)] : [];
+  },
+};
+
+const versionInvalid: Rule = {
+  id: 'meta-version-invalid', severity: 'error', formats: DEB_RPM,
+  summary: 'the version is empty or has characters the format forbids',
+  hint: 'give -v/--iteration values made of digits, letters and . + ~ (deb) or . _ + ~ ^ (rpm); use ~ for pre-releases',
+  check(model, format) {
+    const { upstream, release } = model.metadata.version;
+    const problem = format === 'deb' ? debVersionProblem(upstream, release) : rpmVersionProblem(upstream, release);
+    return problem ? [finding(this, problem)] : [];
+  },
+};
+
+const versionPrerelease: Rule = {
+  id: 'meta-version-prerelease', severity: 'info', formats: DEB_RPM,
+  summary: 'a pre-release version (1.0rc1) sorts after the final release',
+  hint: "write pre-releases with a tilde (1.0~rc1), which sorts before 1.0 in both dpkg and rpm",
+  check(model) {
+    const { upstream } = model.metadata.version;
+    const m = /\d[._-]?(alpha|beta|rc|pre)/i.exec(upstream);
+    if (!m || upstream.slice(0, m.index + 1).includes('~')) return [];
+    return [finding(this, `version '${upstream}' has '${m[1]}' without a '~' before it, so it sorts after the final release`)];
+  },
+};
+
+const maintainerMissing: Rule = {
+  id: 'meta-maintainer-missing', severity: 'error', formats: DEB_RPM,
+  summary: 'no Maintainer (deb) or Packager (rpm)',
+  hint: "give -m 'Full Name <email@example.org>'",
+  check(model, format) {
+    if (model.metadata.maintainer?.trim()) return [];
+    return [finding(this, format === 'deb' ? 'the Maintainer field is missing' : 'the Packager tag is missing', undefined, format === 'deb' ? 'error' : 'warning')];
+  },
+};
+
+const maintainerMalformed: Rule = {
+  id: 'meta-maintainer-malformed', severity: 'warning', formats: DEB_RPM,
+  summary: "the maintainer is not 'Name <user@domain>', or uses a local host name",
+  hint: "give -m 'Full Name <email@example.org>' with a real, reachable address",
+  check(model) {
+    const who = model.metadata.maintainer?.trim();
+    if (!who) return [];
+    const m = /^(.*?)\s*<([^<>@\s]+)@([^<>@\s]+)>$/.exec(who);
+    if (!m) return [finding(this, `'${who}' is not of the form 'Name <user@domain>'`)];
+    const [, display, local, host] = m as unknown as [string, string, string, string];
+    const problems: string[] = [];
+    if (!display) problems.push('no display name');
+    if (!host.includes('.') || /^localhost|\.?localdomain$|\.(?:local|invalid|test)$/.test(host) || host === hostname()) problems.push(`'${host}' is a local host name`);
+    if (local === 'root') problems.push("the address is root's");
+    return problems.length ? [finding(this, `maintainer '${who}': ${problems.join(', ')}`)] : [];
+  },
+};
+
+const descriptionMissing: Rule = {
+  id: 'meta-description-missing', severity: 'warning', formats: DEB_RPM,
+  summary: 'the summary is empty (error), or the long description is empty or repeats the summary',
+  hint: '--description: first line the summary, following lines a longer description of what the package does',
+  check(model) {
+    const summary = model.metadata.summary.trim();
+    const description = model.metadata.description.trim();
+    if (!summary) return [finding(this, 'the summary (synopsis) is empty', undefined, 'error')];
+    if (!description) return [finding(this, 'the long description is empty')];
+    if (description === summary) return [finding(this, 'the long description only repeats the summary')];
+    if (description.length < summary.length) return [finding(this, 'the long description is shorter than the summary')];
+    return [];
+  },
+};
+
+const summaryTooLong: Rule = {
+  id: 'meta-summary-too-long', severity: 'warning', formats: DEB_RPM,
+  summary: 'the summary is longer than 80 (deb) or 79 (rpm) characters',
+  hint: 'keep the first line of --description short; move details to the following lines',
+  check(model, format) {
+    const max = format === 'deb' ? 80 : 79;
+    const length = [...model.metadata.summary].length;
+    return length > max ? [finding(this, `the summary has ${length} characters (at most ${max})`)] : [];
+  },
+};
+
+const descriptionFormat: Rule = {
+  id: 'meta-description-format', severity: 'info', formats: DEB_RPM,
+  summary: 'description lines over 80 characters, tabs or control characters, or a summary that is a sentence or repeats the name',
+  hint: 'wrap the description at 80 columns, use spaces not tabs, and write the summary as a phrase without the package name or a final period',
+  check(model) {
+    const { summary, description, name } = model.metadata;
+    const problems: string[] = [];
+    if (description.split('\n').some((line) => [...line].length > 80)) problems.push('a description line is longer than 80 characters');
+    if (/[\x00-\x08\x0b-\x1f\x7f]/.test(summary + description)) problems.push('tabs or control characters');
+    if (/[^.]\.$/.test(summary.trim())) problems.push('the summary ends with a period');
+    if (name && summary.toLowerCase().startsWith(name.toLowerCase() + ' ')) problems.push('the summary starts with the package name');
+    return problems.length ? [finding(this, problems.join('; '))] : [];
+  },
+};
+
+/** fpm's defaults (lib/fpm/package.rb, command.rb): what a converter run without flags leaves in. */
+const placeholderValue: Rule = {
+  id: 'meta-placeholder-value', severity: 'warning', formats: ALL,
+  summary: "a converter default was left in (description 'no description given', URL http://example.com/no-uri-given, license or vendor 'unknown'/'none'), or the URL is empty (info)",
+  hint: 'give real values with --description, --url, --license, --vendor and --category',
+  check(model, format) {
+    const m = model.metadata;
+    const out: Finding[] = [];
+    const placeholder = (field: string, value: string | undefined, bad: RegExp) => {
+      if (value !== undefined && bad.test(value.trim())) out.push(finding(this, `${field} is the placeholder '${value.trim()}'`));
+    };
+    placeholder('the description', m.summary, /^no description given$/i);
+    placeholder('the long description', m.description, /^no description given$/i);
+    placeholder('the URL', m.homepage, /^https?:\/\/example\.com\/no-uri-given\/?$/i);
+    placeholder('the license', m.license, /^(?:unknown|none)$/i);
+    placeholder('the vendor', m.vendor, /^(?:none|unknown)$/i);
+    placeholder('the section', m.section, /^(?:none|unknown|default)$/i);
+    if (format !== 'tar' && !m.homepage?.trim()) out.push(finding(this, 'the package has no homepage URL', undefined, 'info'));
+    return out;
+  },
+};
+
+const DEB_ARCHES = new Set([
+  'all', 'amd64', 'i386', 'arm64', 'armhf', 'armel', 'ppc64el', 's390x', 'riscv64', 'mips64el', 'loong64',
+  'alpha', 'hppa', 'ia64', 'm68k', 'mips', 'mipsel', 'powerpc', 'ppc64', 'sh4', 'sparc64', 'x32', 'hurd-i386', 'hurd-amd64',
+]);
+const RPM_ARCHES = new Set([
+  'noarch', 'x86_64', 'i386', 'i486', 'i586', 'i686', 'athlon', 'aarch64', 'armv7hl', 'armv7l', 'armv6hl', 'armv5tel',
+  'ppc64le', 'ppc64', 'ppc', 's390x', 's390', 'riscv64', 'mips64el', 'loongarch64', 'sparc64', 'ia64', 'alpha',
+]);
+const RPM_NAME_OF: Record<string, string> = {
+  all: 'noarch', amd64: 'x86_64', arm64: 'aarch64', armhf: 'armv7hl', armel: 'armv5tel', ppc64el: 'ppc64le', loong64: 'loongarch64', i386: 'i686',
+};
+
+const archInvalid: Rule = {
+  id: 'meta-arch-invalid', severity: 'error', formats: DEB_RPM,
+  summary: 'the architecture is unknown to the format, or a wildcard (any, linux-any) in a binary package',
+  hint: "give -a with a real architecture: 'all' for architecture-independent content, or amd64/x86_64, arm64/aarch64 …",
+  check(model, format) {
+    const arch = model.metadata.arch;
+    if (/^(?:any|[\w-]*-any|any-[\w-]+)$/.test(arch)) return [finding(this, `'${arch}' is a wildcard, which only source packages may use`)];
+    const known = format === 'deb' ? DEB_ARCHES.has(arch) : RPM_ARCHES.has(RPM_NAME_OF[arch] ?? arch);
+    return known ? [] : [finding(this, `'${arch}' is not an architecture ${format === 'deb' ? 'dpkg' : 'rpm'} knows`)];
+  },
+};
+
+const SELF_KINDS: readonly RelationKind[] = ['depends', 'preDepends', 'recommends'];
+
+function alternativesOf(relation: Relation): Relation[] {
+  return [relation, ...(relation.alternatives ?? [])];
+}
+
+const selfDependency: Rule = {
+  id: 'meta-self-dependency', severity: 'warning', formats: DEB_RPM,
+  summary: 'Depends, Pre-Depends, Recommends or Requires names the package itself',
+  hint: 'remove the package from its own dependencies',
+  check(model) {
+    const name = model.metadata.name;
+    const out: Finding[] = [];
+    for (const kind of SELF_KINDS) {
+      for (const relation of model.metadata.relations[kind] ?? []) {
+        if (alternativesOf(relation).some((r) => r.name === name)) out.push(finding(this, `${kind} names the package itself (${name})`));
+      }
+    }
+    return out;
+  },
+};
+
+const DEB_OPS = new Set(['<<', '<=', '=', '>=', '>>']);
+
+function relationProblem(r: Relation, format: LintFormat): string | undefined {
+  if (!r.name) return 'an empty alternative';
+  if (format === 'deb' && !DEB_NAME.test(r.name)) return `'${r.name}' is not a valid package name`;
+  if (format === 'rpm' && /[\s,]/.test(r.name)) return `'${r.name}' contains whitespace or ','`;
+  if (r.op !== undefined && !DEB_OPS.has(r.op)) return `unknown operator '${r.op}' in ${r.name}`;
+  if (r.op !== undefined || r.version !== undefined) {
+    if (!r.op || !r.version) return `${r.name}: an operator needs a version and a version needs an operator`;
+    const m = /^(?:(\d+):)?(.+?)(?:-([^-]+))?$/.exec(r.version);
+    const problem = !m ? 'unparsable'
+      : format === 'deb' ? debVersionProblem(m[2]!, m[3]) : rpmVersionProblem(m[2]!, m[3]);
+    if (problem) return `${r.name} (${r.op} ${r.version}): ${problem}`;
+  }
+  return undefined;
+}
+
+const dependencyInvalid: Rule = {
+  id: 'meta-dependency-invalid', severity: 'error', formats: DEB_RPM,
+  summary: 'a relation has a bad package name, operator or version, or an empty alternative',
+  hint: "write relations as 'name', 'name (>= 1.2)' or 'a | b'; check the names and versions",
+  check(model, format) {
+    const out: Finding[] = [];
+    for (const kind of RELATION_KINDS) {
+      for (const relation of model.metadata.relations[kind] ?? []) {
+        for (const r of alternativesOf(relation)) {
+          const problem = relationProblem(r, format);
+          if (problem) out.push(finding(this, `${kind}: ${problem}`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const metaRules: Rule[] = [
+  nameInvalid, versionInvalid, versionPrerelease, maintainerMissing, maintainerMalformed, descriptionMissing,
+  summaryTooLong, descriptionFormat, placeholderValue, archInvalid, selfDependency, dependencyInvalid,
+];

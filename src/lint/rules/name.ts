@@ -1,0 +1,36 @@
+// File name rules (LINT.md §3.4).
+import { ALL, finding, type Finding, type Rule } from '../types.js';
+import { PATH_DIRS, directlyIn } from './paths.js';
+
+const notUtf8: Rule = {
+  id: 'name-not-utf8', severity: 'error', formats: ALL,
+  summary: 'a path is not valid UTF-8',
+  hint: 'rename the file to a UTF-8 name (convmv); rpmbuild refuses other encodings',
+  check(model) {
+    return model.files.filter((e) => e.path.includes('\uFFFD')).map((e) => finding(this, 'the name is not valid UTF-8', e.path));
+  },
+};
+
+const unsafeChars: Rule = {
+  id: 'name-unsafe-chars', severity: 'warning', formats: ALL,
+  summary: 'a file name has whitespace, control or glob characters, a backslash, a leading "-", or non-ASCII in a PATH dir',
+  hint: 'rename the file: such names break shell scripts, globs and command lines',
+  check(model) {
+    const out: Finding[] = [];
+    for (const e of model.files) {
+      const base = e.path.slice(e.path.lastIndexOf('/') + 1);
+      const problems: string[] = [];
+      if (/[\x00-\x1f\x7f]/.test(base)) problems.push('control characters');
+      if (/\s$/.test(base)) problems.push('trailing whitespace');
+      else if (/\s/.test(base)) problems.push('whitespace');
+      if (/[*?[\]]/.test(base)) problems.push('glob characters');
+      if (base.includes('\\')) problems.push('a backslash');
+      if (base.startsWith('-')) problems.push('a leading "-"');
+      if (/[^\x00-\x7f]/.test(base) && directlyIn(e.path, PATH_DIRS) && !base.includes('\uFFFD')) problems.push('non-ASCII in a command name');
+      if (problems.length) out.push(finding(this, `the name has ${problems.join(', ')}`, e.path));
+    }
+    return out;
+  },
+};
+
+export const nameRules: Rule[] = [notUtf8, unsafeChars];

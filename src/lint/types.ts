@@ -1,0 +1,83 @@
+// Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
+import type { FileEntry, PackageModel } from '../core/model.js';
+import type { ElfInfo } from './elf.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The format whose conventions apply: a package file's own, or the conversion target's. */
+export type LintFormat = 'deb' | 'rpm' | 'tar';
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  path?: string;
+  message: string;
+  hint: string;
+}
+
+/** The catalogue entry of a rule: stable id, default severity, where it applies, how to fix it. */
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  formats: readonly LintFormat[];
+  /** One line for the README and `--help`. */
+  summary: string;
+  hint: string;
+  /** The rule reads file content (ELF headers, shebangs, text); it runs after the content pass. */
+  content?: boolean;
+}
+
+export interface Rule extends RuleInfo {
+  check(model: PackageModel, format: LintFormat, ctx: LintContext): Finding[];
+}
+
+/** What the content pass learned about one regular file (LINT.md §8.2). */
+export interface ContentFacts {
+  kind: 'elf' | 'script' | 'text' | 'static-lib' | 'binary' | 'empty';
+  /** The `#!` line without the `#!`, CR kept so CRLF can be reported. */
+  shebang?: string;
+  elf?: ElfInfo;
+  /** An ELF that claims to be one but could not be parsed. */
+  elfError?: string;
+  /** Names of secret kinds found in the text ("RSA private key", "npm token"). */
+  secrets?: string[];
+  /** The first build-root string found in the text. */
+  buildPath?: string;
+  /** Content hash, only for files whose size collides with another file's. */
+  sha256?: string;
+}
+
+/** Facts only the package file carries: the deb control archive (LINT.md §3.11, §3.9, §3.10). */
+export interface DebControlFacts {
+  members: { name: string; type: string; mode: number; uid: number; gid: number }[];
+  md5sums?: Map<string, string>;
+  /** Raw md5sums lines that could not be parsed. */
+  md5sumsBad?: string[];
+  conffiles?: string[];
+}
+
+export interface LintContext {
+  format: LintFormat;
+  byPath: Map<string, FileEntry>;
+  /** Filled by the content pass before content rules run. */
+  content: Map<string, ContentFacts>;
+  deb?: DebControlFacts;
+  /** Messages of unsafe members the reader refused (path-unsafe-member). */
+  unsafe: string[];
+  /** Absolute build/staging paths that must not leak into the package. */
+  buildRoots: string[];
+  /** The architecture the user declared on the command line, for tar (arch-elf-mismatch). */
+  declaredArch?: string;
+  sourceDateEpoch?: number;
+  /** Seconds; the moment the lint runs (future timestamps). */
+  now: number;
+}
+
+export function finding(rule: RuleInfo, message: string, path?: string, severity: Severity = rule.severity): Finding {
+  return path === undefined
+    ? { id: rule.id, severity, message, hint: rule.hint }
+    : { id: rule.id, severity, path, message, hint: rule.hint };
+}
+
+export const ALL: readonly LintFormat[] = ['deb', 'rpm', 'tar'];
+export const DEB_RPM: readonly LintFormat[] = ['deb', 'rpm'];

@@ -1,0 +1,171 @@
+// The `control` file's fields, from the model (FORMATS.md §B2.2), in the order dpkg-gencontrol
+// writes them (Dpkg::Control::FieldsCore, CTRL_PKG_DEB); fields dpkg does not know come after
+// Homepage, in the order given, and Description stays last.
+import type { Diagnostics } from '../../core/diagnostics.js';
+import { PkgError } from '../../core/errors.js';
+import type { Metadata, Relation, RelationKind } from '../../core/model.js';
+import { debArch } from '../../core/arch.js';
+import { formatDebRelation } from '../../core/relations.js';
+import { checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
+import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
+import { checkDebVersion, debPackageName } from './naming.js';
+
+/** deb relation fields. `supplements` and `obsoletes` have no deb field. */
+const RELATION_FIELDS: readonly [RelationKind, string][] = [
+  ['preDepends', 'Pre-Depends'], ['depends', 'Depends'], ['recommends', 'Recommends'], ['suggests', 'Suggests'],
+  ['enhances', 'Enhances'], ['conflicts', 'Conflicts'], ['breaks', 'Breaks'], ['replaces', 'Replaces'], ['provides', 'Provides'],
+];
+
+/** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
+const FIELD_ORDER = [
+  'package', 'package-type', 'source', 'version', 'kernel-version', 'built-for-profiles', 'auto-built-package',
+  'architecture', 'subarchitecture', 'installer-menu-item', 'build-essential', 'essential', 'protected', 'origin',
+  'bugs', 'maintainer', 'installed-size',
+  'pre-depends', 'depends', 'recommends', 'suggests', 'enhances', 'conflicts', 'breaks', 'replaces', 'provides',
+  'built-using', 'static-built-using',
+  'section', 'priority', 'multi-arch', 'homepage', '*', 'tag', 'task', 'description',
+];
+
+/** dpkg refuses `|` in these fields; an alternative there means the same as listing each one. */
+const NO_ALTERNATIVES = new Set<RelationKind>(['conflicts', 'breaks', 'replaces', 'provides']);
+
+/** Fields the output computes or takes from typed model fields; `--deb-field` may not set them. */
+const OWNED = new Set(['package', 'version', 'architecture', 'installed-size']);
+
+export interface ControlInputs {
+  metadata: Metadata;
+  installedSize: number;
+  /** `--deb-priority`; default `optional`. */
+  priority?: string;
+  /** `--deb-field 'Name: value'` options, applied last. */
+  extraFields?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  diag: Diagnostics;
+}
+
+export function controlFields(input: ControlInputs): ControlField[] {
+  const { metadata: m, diag } = input;
+  const fields: ControlField[] = [
+    ['Package', debPackageName(m.name, diag)],
+    ['Version', checkDebVersion(m.version, diag)],
+    ['Architecture', debArch(m.arch)],
+    ['Maintainer', maintainer(m, input.env ?? process.env, diag)],
+    ['Installed-Size', String(input.installedSize)],
+    ...relationFields(m, diag),
+  ];
+  if (m.section) fields.push(['Section', m.section]);
+  if (m.homepage) fields.push(['Homepage', m.homepage]);
+
+  // Format-specific fields the model carries (e.g. Multi-Arch, Source, Essential, Priority from a
+  // deb input). Typed model fields win over an extra of the same name.
+  for (const [name, value] of Object.entries(m.extras.deb ?? {})) {
+    checkFieldName(name);
+    if (findField(fields, name) >= 0 || name.toLowerCase() === 'description') continue;
+    if (value.trim() !== '') fields.push([name, fromControlForm(value)]);
+  }
+  if (input.priority !== undefined) setField(fields, ['Priority', input.priority]);
+  else if (findField(fields, 'Priority') < 0) fields.push(['Priority', 'optional']);
+  for (const raw of input.extraFields ?? []) setField(fields, parseFieldOption(raw));
+  if (findField(fields, 'Description') < 0) fields.push(['Description', descriptionOf(m, diag)]);
+  return inDpkgOrder(fields);
+}
+
+/** Stable sort by FIELD_ORDER; unknown fields keep their relative order at `*`. */
+function inDpkgOrder(fields: readonly ControlField[]): ControlField[] {
+  const unknown = FIELD_ORDER.indexOf('*');
+  const rank = (name: string) => {
+    const at = FIELD_ORDER.indexOf(name.toLowerCase());
+    return at >= 0 ? at : unknown;
+  };
+  return fields.map((field, i) => ({ field, i })).sort((a, b) => rank(a.field[0]) - rank(b.field[0]) || a.i - b.i).map(({ field }) => field);
+}
+
+function maintainer(m: Metadata, env: NodeJS.ProcessEnv, diag: Diagnostics): string {
+  const given = m.maintainer?.trim();
+  if (!given) return defaultMaintainer(env, diag);
+  if (!isWellFormedMaintainer(given)) diag.warn('maintainer-malformed', `maintainer '${given}' is not in the form 'Name <email>' deb expects`);
+  return given.replace(/\s*\n\s*/g, ' ');
+}
+
+function descriptionOf(m: Metadata, diag: Diagnostics): string {
+  let summary = m.summary.trim();
+  let extended = m.description;
+  if (!summary) {
+    const [first = '', ...rest] = extended.trim().split('\n');
+    if (first.trim()) {
+      summary = first.trim();
+      extended = rest.join('\n');
+    } else {
+      // Not starting with the package name, and with an extended part: lintian makes both errors.
+      summary = 'no description given';
+      extended = `The package ${m.name} was built without a description (pkgshift placeholder).`;
+      diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`);
+    }
+  }
+  return descriptionValue(summary, extended);
+}
+
+function relationFields(m: Metadata, diag: Diagnostics): ControlField[] {
+  for (const kind of Object.keys(m.relations) as RelationKind[]) {
+    if (!RELATION_FIELDS.some(([k]) => k === kind) && m.relations[kind]?.length) {
+      diag.warn('deb-relation-dropped', `deb has no field for '${kind}' relations: ${m.relations[kind]!.map(formatDebRelation).join(', ')} left out`);
+    }
+  }
+  const fields: ControlField[] = [];
+  for (const [kind, field] of RELATION_FIELDS) {
+    let relations = m.relations[kind] ?? [];
+    if (NO_ALTERNATIVES.has(kind)) relations = relations.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]);
+    if (kind === 'provides') relations = relations.map((r) => provided(r, diag));
+    const text = [...new Set(relations.map(formatDebRelation))].join(', ');
+    if (text) fields.push([field, text]);
+  }
+  return fields;
+}
+
+/** deb Provides takes only `=` versions (dpkg ≥ 1.17.11); any other constraint is dropped. */
+function provided(r: Relation, diag: Diagnostics): Relation {
+  if (!r.op || r.op === '=') return r;
+  diag.warn('deb-provides-version', `deb Provides takes only '=' versions: '${formatDebRelation(r)}' is written as '${r.name}'`);
+  return { name: r.name, ...(r.arch ? { arch: r.arch } : {}) };
+}
+
+/** Parses `--deb-field 'Name: value'`. */
+export function parseFieldOption(raw: string): ControlField {
+  const colon = raw.indexOf(':');
+  const name = colon > 0 ? raw.slice(0, colon).trim() : '';
+  if (!name) throw new PkgError('usage', `--deb-field '${raw}': expected 'Name: value'`);
+  checkFieldName(name);
+  if (OWNED.has(name.toLowerCase())) {
+    throw new PkgError('usage', `--deb-field cannot set ${name}: use -n, -v/--iteration/--epoch or -a (Installed-Size is computed)`);
+  }
+  return [name, fromControlForm(raw.slice(colon + 1).trim())];
+}
+
+/**
+ * Values in extras.deb and --deb-field are in control-file form, as the deb input keeps them:
+ * continuation lines start with a space (or tab), and ` .` is an empty line. formatControl
+ * indents again, so one leading blank is taken off here and ` .` becomes empty.
+ */
+function fromControlForm(value: string): string {
+  const [first = '', ...rest] = value.split('\n');
+  return [first, ...rest.map((line) => {
+    const body = line.replace(/^[ \t]/, '');
+    return body === '.' ? '' : body;
+  })].join('\n');
+}
+
+function findField(fields: readonly ControlField[], name: string): number {
+  return fields.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** Replaces a field of the same name (any case) in place, or appends it; an empty value removes it. */
+function setField(fields: ControlField[], [name, value]: ControlField): void {
+  const at = findField(fields, name);
+  if (value === '') {
+    if (at >= 0) fields.splice(at, 1);
+  } else if (at >= 0) {
+    fields[at] = [fields[at]![0], value];
+  } else {
+    fields.push([name, value]);
+  }
+}

@@ -1,0 +1,73 @@
+// Maintainer scripts and the other control files the model carries (FORMATS.md §B2.2, §B7.1).
+// Bodies are written as given: translating rpm `$1` conventions is a separate, opt-in step.
+import type { Diagnostics } from '../../core/diagnostics.js';
+import type { Script, ScriptPhase } from '../../core/model.js';
+import { hasShebang } from '../../core/scripts.js';
+
+/**
+ * Extra control files: `metadata.extras['deb-control-files']` maps a control.tar file name to its
+ * text (`triggers`, `shlibs`, `symbols`, `templates`, debconf `config` …). The deb input fills it
+ * with every control member it does not turn into model fields.
+ */
+export const CONTROL_FILES_EXTRA = 'deb-control-files';
+
+export interface ControlFile {
+  name: string;
+  content: string;
+  mode: number;
+}
+
+const SCRIPT_NAMES: Partial<Record<ScriptPhase, string>> = {
+  preInstall: 'preinst', postInstall: 'postinst', preRemove: 'prerm', postRemove: 'postrm',
+};
+
+/** Written by the output itself; never taken from the extras. */
+const GENERATED = new Set(['control', 'md5sums', 'conffiles']);
+
+/** Control files dpkg (or debconf) executes: they need mode 0755 (0555..0775, dpkg-deb build.c). */
+const EXECUTABLE = new Set(['preinst', 'postinst', 'prerm', 'postrm', 'config']);
+
+export function scriptFiles(scripts: readonly Script[], diag: Diagnostics): ControlFile[] {
+  const files: ControlFile[] = [];
+  for (const script of scripts) {
+    const name = SCRIPT_NAMES[script.phase];
+    if (!name) {
+      diag.warn('deb-script-dropped', `deb has no ${script.phase} script: it is left out`);
+      continue;
+    }
+    if (files.some((f) => f.name === name)) {
+      diag.warn('deb-script-dropped', `a second ${script.phase} script is left out (deb has one ${name})`);
+      continue;
+    }
+    if (script.interpreter.startsWith('<')) {
+      diag.warn('deb-script-dropped', `the ${script.phase} script runs in rpm's built-in ${script.interpreter}, which dpkg cannot run: it is left out`);
+      continue;
+    }
+    let content = script.body;
+    if (!hasShebang(content)) {
+      // dpkg exec()s the script; without `#!` the kernel refuses it (ENOEXEC).
+      const interpreter = script.interpreter.startsWith('/') ? script.interpreter : '/bin/sh';
+      content = `#!${interpreter}\n${content}`;
+      diag.info('deb-script-shebang', `the ${script.phase} script has no '#!' line: '#!${interpreter}' was added to ${name}`);
+    }
+    if (!content.endsWith('\n')) content += '\n';
+    files.push({ name, content, mode: 0o755 });
+  }
+  return files;
+}
+
+export function extraControlFiles(extras: Record<string, string> | undefined, written: readonly ControlFile[], diag: Diagnostics): ControlFile[] {
+  const files: ControlFile[] = [];
+  for (const [name, content] of Object.entries(extras ?? {})) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name) || GENERATED.has(name)) {
+      diag.warn('deb-control-file-dropped', `control file '${name}' from the input is left out (pkgshift writes control, md5sums and conffiles itself)`);
+      continue;
+    }
+    if (written.some((f) => f.name === name)) {
+      diag.warn('deb-control-file-dropped', `control file '${name}' from the input is left out: the package's own ${name} script is written`);
+      continue;
+    }
+    files.push({ name, content, mode: EXECUTABLE.has(name) ? 0o755 : 0o644 });
+  }
+  return files;
+}

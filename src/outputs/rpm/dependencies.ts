@@ -1,0 +1,148 @@
+// Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
+// package's contents require (§B1.7).
+import type { Diagnostics } from '../../core/diagnostics.js';
+import type { Metadata, Relation, RelationOp } from '../../core/model.js';
+import { rpmRelations, type RpmKind } from '../../core/relations-translate.js';
+import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
+import type { HeaderEntry } from '../../formats/rpm/header.js';
+
+export interface Dependency {
+  name: string;
+  flags: number;
+  version: string;
+}
+
+export type DependencyKind = 'provide' | 'require' | 'conflict' | 'obsolete' | 'recommend' | 'suggest' | 'supplement' | 'enhance';
+
+const TRIPLETS: Record<DependencyKind, [name: number, flags: number, version: number]> = {
+  provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
+  require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
+  conflict: [Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
+  obsolete: [Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
+  recommend: [Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
+  suggest: [Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
+  supplement: [Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
+  enhance: [Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
+};
+
+export const SENSE_OF: Record<RelationOp, number> = {
+  '<<': RPMSENSE.LESS,
+  '<=': RPMSENSE.LESS | RPMSENSE.EQUAL,
+  '=': RPMSENSE.EQUAL,
+  '>=': RPMSENSE.GREATER | RPMSENSE.EQUAL,
+  '>>': RPMSENSE.GREATER,
+};
+
+/** Operators inside rich dependencies: rpm's spelling. */
+const RICH_OP: Record<RelationOp, string> = { '<<': '<', '<=': '<=', '=': '=', '>=': '>=', '>>': '>' };
+
+/** rpmlib() features with the version rpm provides them at (rpm lib/rpmds.c rpmlibProvides). */
+export const RPMLIB_FEATURES = {
+  CompressedFileNames: '3.0.4-1',
+  PayloadFilesHavePrefix: '4.0-1',
+  FileDigests: '4.6.0-1',
+  PartialHardlinkSets: '4.0.4-1',
+  PayloadIsXz: '5.2-1',
+  PayloadIsZstd: '5.4.18-1',
+  PayloadIsBzip2: '3.0.5-1',
+  PayloadIsLzma: '4.4.6-1',
+  TildeInVersions: '4.10.0-1',
+  CaretInVersions: '4.15.0-1',
+  RichDependencies: '4.12.0-1',
+  LargeFiles: '4.12.0-1',
+  FileCaps: '4.6.1-1',
+  BuiltinLuaScripts: '4.2.2-1',
+} as const;
+export type RpmlibFeature = keyof typeof RPMLIB_FEATURES;
+
+export class Dependencies {
+  private readonly lists = new Map<DependencyKind, Dependency[]>();
+  readonly features = new Set<RpmlibFeature>();
+
+  add(kind: DependencyKind, dep: Dependency): void {
+    const list = this.lists.get(kind) ?? [];
+    if (!list.some((d) => d.name === dep.name && d.flags === dep.flags && d.version === dep.version)) list.push(dep);
+    this.lists.set(kind, list);
+    if (dep.name.startsWith('(')) this.features.add('RichDependencies');
+  }
+
+  addRelation(kind: DependencyKind, relation: Relation, extraFlags = 0): void {
+    this.add(kind, relationDependency(relation, extraFlags));
+  }
+
+  list(kind: DependencyKind): readonly Dependency[] {
+    return this.lists.get(kind) ?? [];
+  }
+
+  /**
+   * Adds the rpmlib() requires: the features noted so far plus those the dependency versions themselves
+   * need (`~` / `^` in any EVR, including the self-provide). Call once, after everything else was added.
+   */
+  addRpmlibRequires(): void {
+    for (const list of this.lists.values()) {
+      for (const dep of list) {
+        const evr = dep.name.startsWith('(') ? dep.name : dep.version;
+        if (evr.includes('~')) this.features.add('TildeInVersions');
+        if (evr.includes('^')) this.features.add('CaretInVersions');
+      }
+    }
+    for (const feature of this.features) {
+      this.add('require', {
+        name: `rpmlib(${feature})`,
+        flags: RPMSENSE.RPMLIB | RPMSENSE.LESS | RPMSENSE.EQUAL,
+        version: RPMLIB_FEATURES[feature],
+      });
+    }
+  }
+
+  /** The header entries, each list sorted by name, then version, then flags (as rpmbuild's rpmds does). */
+  headerEntries(): HeaderEntry[] {
+    const entries: HeaderEntry[] = [];
+    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, number[]][]) {
+      const list = [...this.list(kind)].sort(compareDependencies);
+      if (list.length === 0) continue;
+      entries.push(
+        { tag: nameTag!, type: RpmType.STRING_ARRAY, value: list.map((d) => d.name) },
+        { tag: flagsTag!, type: RpmType.INT32, value: list.map((d) => d.flags) },
+        { tag: versionTag!, type: RpmType.STRING_ARRAY, value: list.map((d) => d.version) },
+      );
+    }
+    return entries;
+  }
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function compareDependencies(a: Dependency, b: Dependency): number {
+  return compareBytes(a.name, b.name) || compareBytes(a.version, b.version) || a.flags - b.flags;
+}
+
+/** One relation as an rpm dependency; alternatives become a rich dependency `(a >= 1 or b)`. */
+export function relationDependency(relation: Relation, extraFlags = 0): Dependency {
+  if (relation.alternatives?.length) {
+    const terms = [relation, ...relation.alternatives].map((r) => (r.op && r.version ? `${r.name} ${RICH_OP[r.op]} ${r.version}` : r.name));
+    return { name: `(${terms.join(' or ')})`, flags: extraFlags, version: '' };
+  }
+  if (relation.op && relation.version) {
+    return { name: relation.name, flags: SENSE_OF[relation.op] | extraFlags, version: relation.version };
+  }
+  return { name: relation.name, flags: extraFlags, version: '' };
+}
+
+const KIND_OF: Record<RpmKind, [DependencyKind, number]> = {
+  requires: ['require', 0],
+  // Pre-Depends: needed before the package unpacks, rpm's Requires(pre).
+  requiresPre: ['require', RPMSENSE.SCRIPT_PRE],
+  provides: ['provide', 0], conflicts: ['conflict', 0], obsoletes: ['obsolete', 0], recommends: ['recommend', 0],
+  suggests: ['suggest', 0], supplements: ['supplement', 0], enhances: ['enhance', 0],
+};
+
+/** The model's relations as rpm triplets (FORMATS.md §B1.4), translated by core/relations-translate. */
+export function addMetadataRelations(deps: Dependencies, metadata: Metadata, diag: Diagnostics): void {
+  for (const [kind, relations] of rpmRelations(metadata, diag)) {
+    const [dependencyKind, flags] = KIND_OF[kind];
+    for (const relation of relations) deps.addRelation(dependencyKind, relation, flags);
+  }
+}

@@ -1,0 +1,135 @@
+// The package's files as rpm's header arrays see them (FORMATS.md §B1.5): which entries are listed,
+// their modes with type bits, sizes, flags, verify flags and abstract inodes.
+import type { FileEntry } from '../../core/model.js';
+import { comparePaths } from '../../core/paths.js';
+import { RPMFILE, RPMVERIFY, S_IFDIR, S_IFLNK, S_IFREG } from '../../formats/rpm/tags.js';
+import { isSystemDir } from './system-dirs.js';
+
+export interface RpmFile {
+  entry: FileEntry;
+  /** Position in the header's file arrays (and the stripped cpio header's file index). */
+  index: number;
+  /** FILEMODES: permissions with the type bits. */
+  mode: number;
+  /** FILESIZES: content bytes, the link target's length for symlinks, 4096 for directories (as rpmbuild). */
+  size: number;
+  linkTo: string;
+  flags: number;
+  verifyFlags: number;
+  /** FILEINODES: index + 1, shared by every member of a hardlink set. */
+  inode: number;
+  /** Members of this file's hardlink set (1 when not hardlinked). */
+  nlink: number;
+  /** For hardlinked files: the entry of the set holding the content (normalize puts it on the first). */
+  content?: FileEntry;
+  /** Ghost files are listed in the header but not in the payload. */
+  inPayload: boolean;
+}
+
+/** rpmbuild's %__docdir_path: files below these are %doc even when not flagged. */
+const DOC_DIRS = ['/usr/share/doc/', '/usr/share/man/', '/usr/share/info/', '/usr/share/gtk-doc/html/'];
+
+/**
+ * A directory is owned when --directories names it (or a directory above it); otherwise not when it is a
+ * standard system directory or an implicit parent nobody named; otherwise (named by the input, or empty) it is.
+ */
+export function ownsDirectory(entry: FileEntry, directories: readonly string[]): boolean {
+  if (directories.some((d) => entry.path === d || entry.path.startsWith(d === '/' ? '/' : `${d}/`))) return true;
+  if (isSystemDir(entry.path)) return false;
+  return !entry.implicit;
+}
+
+function fileFlags(entry: FileEntry): number {
+  const flags = entry.flags ?? new Set();
+  let bits = 0;
+  const isContent = entry.type === 'file' || entry.type === 'hardlink';
+  // Files under /etc are configuration on every rpm distribution; %config(noreplace) keeps a user's
+  // edits across upgrades (the new file lands as .rpmnew), as dpkg does for conffiles.
+  if (flags.has('config') || flags.has('noreplace') || (isContent && entry.path.startsWith('/etc/'))) {
+    bits |= RPMFILE.CONFIG | RPMFILE.NOREPLACE;
+  }
+  if (flags.has('doc') || (isContent && DOC_DIRS.some((d) => entry.path.startsWith(d)))) bits |= RPMFILE.DOC;
+  if (flags.has('license')) bits |= RPMFILE.LICENSE;
+  if (flags.has('missingok')) bits |= RPMFILE.MISSINGOK;
+  if (flags.has('ghost')) bits |= RPMFILE.GHOST;
+  return bits;
+}
+
+function typeBits(entry: FileEntry): number {
+  switch (entry.type) {
+    case 'dir': return S_IFDIR;
+    case 'symlink': return S_IFLNK;
+    default: return S_IFREG;
+  }
+}
+
+export function rpmFileList(files: readonly FileEntry[], directories: readonly string[] = []): RpmFile[] {
+  const listed = files
+    .filter((e) => e.type !== 'dir' || ownsDirectory(e, directories))
+    .sort((a, b) => comparePaths(a.path, b.path));
+  const byPath = new Map(listed.map((e) => [e.path, e]));
+  const members = new Map<string, number>();
+  for (const e of listed) {
+    if (e.type === 'hardlink' && e.target !== undefined) members.set(e.target, (members.get(e.target) ?? 1) + 1);
+  }
+  const result: RpmFile[] = [];
+  const inodeOf = new Map<string, number>();
+  listed.forEach((entry, index) => {
+    const holder = entry.type === 'hardlink' && entry.target !== undefined ? byPath.get(entry.target) : undefined;
+    const setHolder = holder ?? (members.has(entry.path) ? entry : undefined);
+    const inode = setHolder ? (inodeOf.get(setHolder.path) ?? index + 1) : index + 1;
+    if (setHolder) inodeOf.set(setHolder.path, inode);
+    const flags = fileFlags(entry);
+    const ghost = (flags & RPMFILE.GHOST) !== 0;
+    const linkTo = entry.type === 'symlink' ? entry.target ?? '' : '';
+    const size = entry.type === 'dir' ? 4096
+      : entry.type === 'symlink' ? Buffer.byteLength(linkTo)
+        : (holder ?? entry).size;
+    result.push({
+      entry, index, mode: typeBits(entry) | (entry.mode & 0o7777), size, linkTo, flags,
+      // %ghost files are not on disk as packaged: rpm -V must not check their content, size, link or time.
+      verifyFlags: ghost
+        ? RPMVERIFY.ALL & ~(RPMVERIFY.FILEDIGEST | RPMVERIFY.FILESIZE | RPMVERIFY.LINKTO | RPMVERIFY.MTIME)
+        : RPMVERIFY.ALL,
+      inode,
+      nlink: setHolder ? members.get(setHolder.path) ?? 1 : 1,
+      content: setHolder,
+      inPayload: !ghost,
+    });
+  });
+  return result;
+}
+
+/** SIZE: bytes of regular files and symlinks, each hardlink set counted once (§B1.5). */
+export function installedSize(files: readonly RpmFile[]): number {
+  let total = 0;
+  const seen = new Set<number>();
+  for (const f of files) {
+    if (f.entry.type === 'dir') continue;
+    if (seen.has(f.inode)) continue;
+    seen.add(f.inode);
+    total += f.size;
+  }
+  return total;
+}
+
+/** DIRNAMES (each ending in `/`), BASENAMES and DIRINDEXES for the listed files. */
+export function splitPaths(files: readonly RpmFile[]): { dirNames: string[]; baseNames: string[]; dirIndexes: number[] } {
+  const dirNames: string[] = [];
+  const dirIndex = new Map<string, number>();
+  const baseNames: string[] = [];
+  const dirIndexes: number[] = [];
+  for (const f of files) {
+    const slash = f.entry.path.lastIndexOf('/');
+    const dir = f.entry.path.slice(0, slash + 1);
+    let i = dirIndex.get(dir);
+    if (i === undefined) {
+      i = dirNames.length;
+      dirNames.push(dir);
+      dirIndex.set(dir, i);
+    }
+    dirIndexes.push(i);
+    baseNames.push(f.entry.path.slice(slash + 1));
+  }
+  return { dirNames, baseNames, dirIndexes };
+}

@@ -1,0 +1,90 @@
+// Streams the listed files as rpm's cpio payload (FORMATS.md §B1.6), computing each file's SHA-256 on
+// the way: newc with `./` names, or, when a file is 4 GiB or larger, the stripped 07070X format for
+// every member. In a hardlink set every member gets a header, the data goes with the last one (the
+// member with the highest header index: rpmfiArchiveHasContent checks exactly that).
+import { createHash } from 'node:crypto';
+import { PkgError } from '../../core/errors.js';
+import type { FileEntry } from '../../core/model.js';
+import { cpioPadding, encodeNewcHeader, encodeNewcTrailer, encodeStrippedHeader } from '../../formats/cpio.js';
+import type { RpmFile } from './file-list.js';
+
+export interface PayloadArchiveOptions {
+  /** Use rpm's stripped 07070X headers (the package has LONGFILESIZES). */
+  stripped: boolean;
+  /** Receives the lowercase hex SHA-256 of each regular file's content, by the holder's path. */
+  digests: Map<string, string>;
+}
+
+/** Payload order: header order, except that a hardlink set is written together where its first member is. */
+function payloadOrder(files: readonly RpmFile[]): RpmFile[][] {
+  const groups: RpmFile[][] = [];
+  const sets = new Map<string, RpmFile[]>();
+  for (const f of files) {
+    if (!f.inPayload) continue;
+    if (f.content) {
+      const key = f.content.path;
+      const set = sets.get(key);
+      if (set) {
+        set.push(f);
+        continue;
+      }
+      const fresh = [f];
+      sets.set(key, fresh);
+      groups.push(fresh);
+    } else {
+      groups.push([f]);
+    }
+  }
+  return groups;
+}
+
+export async function* payloadArchive(files: readonly RpmFile[], options: PayloadArchiveOptions): AsyncGenerator<Buffer> {
+  let offset = 0;
+  const emit = (bytes: Buffer): Buffer => {
+    offset += bytes.length;
+    return bytes;
+  };
+  for (const group of payloadOrder(files)) {
+    for (let i = 0; i < group.length; i++) {
+      const f = group[i]!;
+      const carriesData = i === group.length - 1;
+      const dataSize = f.entry.type === 'dir' ? 0 : f.entry.type === 'symlink' ? f.size : carriesData ? f.size : 0;
+      yield emit(options.stripped
+        ? encodeStrippedHeader(f.index)
+        : encodeNewcHeader({
+          name: `.${f.entry.path}`, ino: f.inode, mode: f.mode, uid: f.entry.uid, gid: f.entry.gid,
+          nlink: f.nlink, mtime: f.entry.mtime, size: dataSize,
+        }));
+      if (f.entry.type === 'symlink') {
+        yield emit(Buffer.from(f.linkTo, 'utf8'));
+      } else if (f.entry.type !== 'dir' && carriesData) {
+        const holder = f.content ?? f.entry;
+        for await (const chunk of contentOf(holder, options.digests)) yield emit(chunk);
+      }
+      const pad = cpioPadding(offset);
+      if (pad.length) yield emit(pad);
+    }
+  }
+  yield emit(encodeNewcTrailer());
+}
+
+async function* contentOf(entry: FileEntry, digests: Map<string, string>): AsyncGenerator<Buffer> {
+  const hash = createHash('sha256');
+  let seen = 0;
+  if (entry.size > 0) {
+    if (!entry.source) throw new PkgError('input-invalid', `${entry.path} has no content source`);
+    for await (const chunk of entry.source.open()) {
+      seen += chunk.length;
+      if (seen > entry.size) break;
+      hash.update(chunk);
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+    if (seen !== entry.size) {
+      throw new PkgError('input-invalid', `${entry.source.describe}: expected ${entry.size} bytes, got ${seen}`);
+    }
+  }
+  digests.set(entry.path, hash.digest('hex'));
+}
+
+/** Digest of an empty file, for ghosts and hardlink members not yet streamed (never needed otherwise). */
+export const EMPTY_SHA256 = createHash('sha256').digest('hex');

@@ -1,0 +1,53 @@
+// Maintainer scripts as rpm scriptlets (FORMATS.md §B1.4, §B7.2): body tag, interpreter (*PROG) tag,
+// and a Requires on the interpreter flagged with the phase (rpmbuild's Requires(pre) etc.).
+import type { Diagnostics } from '../../core/diagnostics.js';
+import type { Script, ScriptPhase } from '../../core/model.js';
+import type { HeaderEntry } from '../../formats/rpm/header.js';
+import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
+import type { Dependencies } from './dependencies.js';
+
+interface ScriptTags {
+  body: number;
+  prog: number;
+  sense: number;
+  label: string;
+}
+
+const PHASE_TAGS: Record<ScriptPhase, ScriptTags> = {
+  preInstall: { body: Tag.PREIN, prog: Tag.PREINPROG, sense: RPMSENSE.SCRIPT_PRE, label: '%pre' },
+  postInstall: { body: Tag.POSTIN, prog: Tag.POSTINPROG, sense: RPMSENSE.SCRIPT_POST, label: '%post' },
+  preRemove: { body: Tag.PREUN, prog: Tag.PREUNPROG, sense: RPMSENSE.SCRIPT_PREUN, label: '%preun' },
+  postRemove: { body: Tag.POSTUN, prog: Tag.POSTUNPROG, sense: RPMSENSE.SCRIPT_POSTUN, label: '%postun' },
+  preTransaction: { body: Tag.PRETRANS, prog: Tag.PRETRANSPROG, sense: RPMSENSE.PRETRANS, label: '%pretrans' },
+  postTransaction: { body: Tag.POSTTRANS, prog: Tag.POSTTRANSPROG, sense: RPMSENSE.POSTTRANS, label: '%posttrans' },
+  verify: { body: Tag.VERIFYSCRIPT, prog: Tag.VERIFYSCRIPTPROG, sense: RPMSENSE.SCRIPT_VERIFY, label: '%verifyscript' },
+};
+
+/** rpm's built-in Lua interpreter: no file to require, but rpmlib(BuiltinLuaScripts). */
+const LUA = '<lua>';
+
+export function scriptEntries(scripts: readonly Script[], deps: Dependencies, diag: Diagnostics): HeaderEntry[] {
+  const entries: HeaderEntry[] = [];
+  const seen = new Set<ScriptPhase>();
+  for (const script of scripts) {
+    const tags = PHASE_TAGS[script.phase];
+    if (seen.has(script.phase)) {
+      diag.warn('rpm-script-duplicate', `two ${tags.label} scripts: only the first is written`);
+      continue;
+    }
+    seen.add(script.phase);
+    const argv = script.interpreter.trim().split(/\s+/).filter(Boolean);
+    if (argv.length === 0) argv.push('/bin/sh');
+    entries.push({ tag: tags.body, type: RpmType.STRING, value: script.body });
+    // rpmbuild writes a one-word interpreter as a STRING and one with arguments as a STRING_ARRAY.
+    entries.push(argv.length === 1
+      ? { tag: tags.prog, type: RpmType.STRING, value: argv[0]! }
+      : { tag: tags.prog, type: RpmType.STRING_ARRAY, value: argv });
+    if (argv[0] === LUA) {
+      deps.features.add('BuiltinLuaScripts');
+    } else {
+      deps.add('require', { name: argv[0]!, flags: RPMSENSE.INTERP | tags.sense, version: '' });
+    }
+  }
+  return entries;
+}

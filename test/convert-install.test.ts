@@ -1,0 +1,66 @@
+// Every corpus package converted to the other format installs with the real tool into a throw-away
+// root and leaves the same files, modes, owners, mtimes, link targets, hardlinks and contents as the
+// original; every script survives with its interpreter.
+import assert from 'node:assert/strict';
+import { basename, join } from 'node:path';
+import test from 'node:test';
+import { findOutput } from '../src/registry.js';
+import { needTools, pkgshift, tempDir } from './support/helpers.js';
+import { corpusFiles, infoJson } from './support/package-listing.js';
+import { assertInstalled, declaredOwners, dpkgInstall, expectedFromDeb, expectedFromRpm, rpmInstall } from './support/install-tree.js';
+
+function hasOutput(name: string): boolean {
+  try {
+    findOutput(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function convert(input: string, target: string, dir: string): string {
+  const result = pkgshift(['-t', target, '-p', `${dir}/`, '--quiet', input]);
+  assert.equal(result.status, 0, `converting ${basename(input)} to ${target}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Scripts by phase → interpreter in the original and in the conversion. */
+function assertScriptsKept(original: string, converted: string): void {
+  const before = infoJson(original).scripts;
+  const after = infoJson(converted).scripts;
+  for (const script of before) {
+    const kept = after.find((s) => s.phase === script.phase);
+    assert.ok(kept, `${basename(converted)} keeps the ${script.phase} script`);
+    assert.equal(kept.interpreter, script.interpreter, `${basename(converted)} ${script.phase} interpreter`);
+    if (script.body.trim() && script.interpreter !== '<lua>') {
+      const line = script.body.split('\n').find((l) => l.trim() && !l.startsWith('#!'))!.trim();
+      assert.ok(kept.body.includes(line), `${basename(converted)} ${script.phase} keeps the body (${line})`);
+    }
+  }
+}
+
+test('every corpus deb converts to rpm and installs with rpm -i into a throw-away root, same files', (t) => {
+  if (!hasOutput('rpm')) return t.skip('the rpm output is not registered yet');
+  if (!needTools(t, 'rpm', 'dpkg-deb')) return;
+  for (const deb of corpusFiles(t, 'debs')) {
+    const dir = tempDir(t);
+    const rpm = convert(deb, 'rpm', dir);
+    const root = join(dir, 'root');
+    rpmInstall(rpm, root);
+    assertInstalled(root, expectedFromDeb(deb, dir), declaredOwners(rpm), basename(deb));
+    assertScriptsKept(deb, rpm);
+  }
+});
+
+test('every corpus rpm converts to deb and installs with dpkg -i into a throw-away root, same files', (t) => {
+  if (!hasOutput('deb')) return t.skip('the deb output is not registered yet');
+  if (!needTools(t, 'rpm', 'rpm2cpio', 'cpio', 'dpkg')) return;
+  for (const rpm of corpusFiles(t, 'rpms')) {
+    const dir = tempDir(t);
+    const deb = convert(rpm, 'deb', dir);
+    const root = join(dir, 'root');
+    dpkgInstall(deb, root, dir);
+    assertInstalled(root, expectedFromRpm(rpm, dir), declaredOwners(deb), basename(rpm));
+    assertScriptsKept(rpm, deb);
+  }
+});
