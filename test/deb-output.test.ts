@@ -175,13 +175,21 @@ test('lintian reports no error for a package with full metadata', (t) => {
   if (tags.length) t.diagnostic(`lintian: ${tags.join('; ')}`);
 });
 
+test('versions deb cannot carry are translated, with a warning', (t) => {
+  const work = tempDir(t);
+  mkdirSync(join(work, 'in'));
+  writeFileSync(join(work, 'in/f'), 'x');
+  const result = cli(['-s', 'dir', '-t', 'deb', '-n', 'ok-name', '-v', '1.0_1', '--iteration', 'a-b', '-C', 'in', '-p', 'out.deb', '.'], work);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /warning: version 1\.0_1-a-b is written as 1\.0\.1-a\.b/);
+  assert.equal(run('dpkg-deb', ['-f', join(work, 'out.deb'), 'Version']).stdout.trim(), '1.0.1-a.b');
+});
+
 test('bad metadata and options fail cleanly: a message, an exit code, no output file', (t) => {
   const work = tempDir(t);
   mkdirSync(join(work, 'in'));
   writeFileSync(join(work, 'in/f'), 'x');
   const cases: [string[], number, RegExp][] = [
-    [['-v', '1.0_1'], 1, /version '1\.0_1' cannot be a deb version/],
-    [['--iteration', 'a-b'], 1, /revision/],
     [['-n', 'x'], 1, /cannot be a deb package name/],
     [['--deb-compression', 'bzip2'], 2, /--deb-compression bzip2: pkgshift writes none, gzip, xz, zstd/],
     [['--deb-compression', 'gzip', '--deb-compression-level', '12'], 2, /gzip compression level must be 1\.\.9/],

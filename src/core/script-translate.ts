@@ -12,10 +12,10 @@ const SH_FAMILY = /^\/(?:usr\/)?bin\/(?:sh|dash|bash)$/;
 
 /** rpm `$1` → the deb verbs; pkgshift_other prints the other installed version (or 0). */
 const DEB_ARGS_FROM_RPM: Partial<Record<ScriptPhase, string>> = {
-  preInstall: 'if [ "${1:-1}" -ge 2 ] 2>/dev/null; then set -- upgrade "$(pkgshift_other)"; else set -- install; fi',
-  postInstall: 'if [ "${1:-1}" -ge 2 ] 2>/dev/null; then set -- configure "$(pkgshift_other)"; else set -- configure; fi',
-  preRemove: 'if [ "${1:-0}" -ge 1 ] 2>/dev/null; then set -- upgrade "$(pkgshift_other)"; else set -- remove; fi',
-  postRemove: 'if [ "${1:-0}" -ge 1 ] 2>/dev/null; then set -- upgrade "$(pkgshift_other)"; else set -- remove; fi',
+  preInstall: 'case "${1:-1}" in 1) set -- install ;; *) set -- upgrade "$(pkgshift_other)" ;; esac',
+  postInstall: 'case "${1:-1}" in 1) set -- configure ;; *) set -- configure "$(pkgshift_other)" ;; esac',
+  preRemove: 'case "${1:-0}" in 0) set -- remove ;; *) set -- upgrade "$(pkgshift_other)" ;; esac',
+  postRemove: 'case "${1:-0}" in 0) set -- remove ;; *) set -- upgrade "$(pkgshift_other)" ;; esac',
 };
 
 /** deb verbs → rpm's `$1`; dpkg's error-unwinding and trigger calls have no rpm meaning: do nothing. */

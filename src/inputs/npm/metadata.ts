@@ -37,8 +37,9 @@ export function npmMetadata(pkg: PackageJson, namePrefix: string, diag: Diagnost
   metadata.name = packageName(npmName, namePrefix);
   metadata.version.upstream = semverToUpstream(pkg.version ?? '', diag);
   const [summary = '', ...rest] = (pkg.description ?? '').replace(/\r\n/g, '\n').split('\n');
-  metadata.summary = summary.trim() || `the ${npmName} package for Node.js`;
-  metadata.description = rest.join('\n').trim();
+  metadata.summary = summary.trim() || `Node.js package ${npmName}`;
+  metadata.description = rest.join('\n').trim()
+    || `The npm package ${npmName} ${pkg.version ?? ''}, with its production dependencies, as npm installs it.`;
   const license = licenseOf(pkg);
   if (license) metadata.license = license;
   const homepage = pkg.homepage ?? repositoryUrl(pkg.repository);

@@ -3,18 +3,14 @@
 // Homepage, in the order given, and Description stays last.
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
-import type { Metadata, Relation, RelationKind } from '../../core/model.js';
+import type { Metadata } from '../../core/model.js';
+import { debRelations, type DebField } from '../../core/relations-translate.js';
+import { toDebVersion } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
 import { checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
 import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
 import { checkDebVersion, debPackageName } from './naming.js';
-
-/** deb relation fields. `supplements` and `obsoletes` have no deb field. */
-const RELATION_FIELDS: readonly [RelationKind, string][] = [
-  ['preDepends', 'Pre-Depends'], ['depends', 'Depends'], ['recommends', 'Recommends'], ['suggests', 'Suggests'],
-  ['enhances', 'Enhances'], ['conflicts', 'Conflicts'], ['breaks', 'Breaks'], ['replaces', 'Replaces'], ['provides', 'Provides'],
-];
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
 const FIELD_ORDER = [
@@ -27,7 +23,7 @@ const FIELD_ORDER = [
 ];
 
 /** dpkg refuses `|` in these fields; an alternative there means the same as listing each one. */
-const NO_ALTERNATIVES = new Set<RelationKind>(['conflicts', 'breaks', 'replaces', 'provides']);
+const NO_ALTERNATIVES = new Set<DebField>(['Conflicts', 'Breaks', 'Replaces', 'Provides']);
 
 /** Fields the output computes or takes from typed model fields; `--deb-field` may not set them. */
 const OWNED = new Set(['package', 'version', 'architecture', 'installed-size']);
@@ -47,7 +43,7 @@ export function controlFields(input: ControlInputs): ControlField[] {
   const { metadata: m, diag } = input;
   const fields: ControlField[] = [
     ['Package', debPackageName(m.name, diag)],
-    ['Version', checkDebVersion(m.version, diag)],
+    ['Version', checkDebVersion(toDebVersion(m.version, diag), diag)],
     ['Architecture', debArch(m.arch)],
     ['Maintainer', maintainer(m, input.env ?? process.env, diag)],
     ['Installed-Size', String(input.installedSize)],
@@ -106,27 +102,13 @@ function descriptionOf(m: Metadata, diag: Diagnostics): string {
 }
 
 function relationFields(m: Metadata, diag: Diagnostics): ControlField[] {
-  for (const kind of Object.keys(m.relations) as RelationKind[]) {
-    if (!RELATION_FIELDS.some(([k]) => k === kind) && m.relations[kind]?.length) {
-      diag.warn('deb-relation-dropped', `deb has no field for '${kind}' relations: ${m.relations[kind]!.map(formatDebRelation).join(', ')} left out`);
-    }
-  }
   const fields: ControlField[] = [];
-  for (const [kind, field] of RELATION_FIELDS) {
-    let relations = m.relations[kind] ?? [];
-    if (NO_ALTERNATIVES.has(kind)) relations = relations.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]);
-    if (kind === 'provides') relations = relations.map((r) => provided(r, diag));
+  for (const [field, list] of debRelations(m, diag)) {
+    const relations = NO_ALTERNATIVES.has(field) ? list.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]) : list;
     const text = [...new Set(relations.map(formatDebRelation))].join(', ');
     if (text) fields.push([field, text]);
   }
   return fields;
-}
-
-/** deb Provides takes only `=` versions (dpkg ≥ 1.17.11); any other constraint is dropped. */
-function provided(r: Relation, diag: Diagnostics): Relation {
-  if (!r.op || r.op === '=') return r;
-  diag.warn('deb-provides-version', `deb Provides takes only '=' versions: '${formatDebRelation(r)}' is written as '${r.name}'`);
-  return { name: r.name, ...(r.arch ? { arch: r.arch } : {}) };
 }
 
 /** Parses `--deb-field 'Name: value'`. */

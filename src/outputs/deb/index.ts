@@ -11,6 +11,8 @@ import { controlFields } from './control.js';
 import { checkPathsFitLists, conffiles, installedSize, md5sumsText } from './manifests.js';
 import { debContainer, debianBinary, spoolControlTar, spoolDataTar, type MemberCompression } from './members.js';
 import { debFileName } from './naming.js';
+import { warnNonStandardOwners } from '../../core/accounts.js';
+import { scriptsFor } from '../../core/script-translate.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
 
 export const debOutput: OutputPlugin = {
@@ -36,7 +38,8 @@ export const debOutput: OutputPlugin = {
     const controlFiles: ControlFile[] = [];
     const conf = conffiles(pkg.files, options.debNoDefaultConfigFiles !== true, ctx.diag);
     if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
-    const scripts = scriptFiles(pkg.scripts, ctx.diag);
+    const scripts = scriptFiles(scriptsFor('deb', pkg.scripts, pkg.metadata, ctx.diag), ctx.diag);
+    warnNonStandardOwners(pkg.files, 'deb', ctx.diag);
     controlFiles.push(...scripts, ...extraControlFiles(pkg.metadata.extras[CONTROL_FILES_EXTRA], scripts, ctx.diag));
     const control = formatControl(controlFields({
       metadata: pkg.metadata,

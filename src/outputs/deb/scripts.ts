@@ -1,5 +1,5 @@
 // Maintainer scripts and the other control files the model carries (FORMATS.md §B2.2, §B7.1).
-// Bodies are written as given: translating rpm `$1` conventions is a separate, opt-in step.
+// Bodies written for rpm's `$1` arrive here already wrapped in a shim (core/script-translate.ts).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Script, ScriptPhase } from '../../core/model.js';
 import { hasShebang } from '../../core/scripts.js';

@@ -1,0 +1,12 @@
+// `npm run bench`: runs every benchmark and prints Markdown tables. Add a benchmark by adding an
+// entry to BENCHES.
+import { formatMeasurements, runLintBench } from './lint.js';
+
+const BENCHES: { name: string; run: () => string }[] = [
+  { name: 'lint: pkgshift lint vs lintian and rpmlint', run: () => formatMeasurements(runLintBench()) },
+];
+
+const only = process.argv[2];
+for (const bench of BENCHES.filter((b) => !only || b.name.startsWith(only))) {
+  process.stdout.write(`## ${bench.name}\n\n${bench.run()}\n`);
+}
