@@ -32,7 +32,7 @@ function measure(tool: string, subject: string, command: string[]): Measurement 
 }
 
 /** A deb of the host's coreutils files (the LINT.md reference size: ~264 files, ~106 ELF). */
-function buildCoreutilsDeb(work: string): string | undefined {
+export function buildCoreutilsDeb(work: string): string | undefined {
   if (!has('dpkg') || !has('dpkg-deb')) return undefined;
   const list = spawnSync('dpkg', ['-L', 'coreutils'], { encoding: 'utf8' });
   if (list.status !== 0) return undefined;

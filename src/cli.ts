@@ -19,6 +19,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '-v, --version [version]', description: 'package version (without a value: print the version of pkgshift)' },
   { flags: '--iteration <release>', description: 'package release / Debian revision' },
   { flags: '--epoch <n>', description: 'package epoch' },
+  { flags: '--bump <n>', description: "add N to the release's leading number (alien's bump, opt-in)" },
   { flags: '-a, --architecture <arch>', description: "architecture: 'native', 'all', or a Debian or rpm name (amd64, x86_64, …)" },
   { flags: '-m, --maintainer <who>', description: "maintainer, as 'Name <email>'" },
   { flags: '--vendor <vendor>', description: 'vendor' },

@@ -45,6 +45,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     if (values?.length) metadata.relations[kind] = [...(metadata.relations[kind] ?? []), ...values.map(parseRelation)];
   }
 
+  if (options.bump !== undefined) metadata.version.release = bumpedRelease(metadata.version.release, options.bump, diag);
   if (!metadata.name) throw new PkgError('usage', 'the package needs a name: give -n NAME');
   if (!metadata.version.upstream) {
     metadata.version.upstream = '1.0';
@@ -78,4 +79,13 @@ export function markConfigFiles(model: PackageModel, configFiles: readonly strin
     if (matches.length === 0) throw new PkgError('usage', `--config-files ${raw}: no such file in the package`);
     for (const file of matches) file.flags = new Set([...(file.flags ?? []), 'config']);
   }
+}
+
+/** alien's release bump, opt-in: `--bump N` adds N to the release's leading number (`2.fc22` → `3.fc22`). */
+function bumpedRelease(release: string | undefined, by: string, diag: Diagnostics): string {
+  if (!/^\d+$/.test(by)) throw new PkgError('usage', `--bump takes a whole number, not '${by}'`);
+  const m = /^(\d+)(.*)$/.exec(release ?? '');
+  const bumped = m ? `${Number(m[1]) + Number(by)}${m[2]}` : `${release ? `${release}.` : ''}${by}`;
+  diag.info('release-bumped', `release ${release ?? '(none)'} bumped to ${bumped}`);
+  return bumped;
 }

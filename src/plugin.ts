@@ -20,6 +20,7 @@ export interface CommonOptions {
   version?: string;
   iteration?: string;
   epoch?: string;
+  bump?: string;
   architecture?: string;
   maintainer?: string;
   vendor?: string;

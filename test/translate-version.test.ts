@@ -5,7 +5,9 @@ import test from 'node:test';
 import { Diagnostics } from '../src/core/diagnostics.js';
 import { compareDeb, compareRpm } from '../src/core/version-compare.js';
 import { debVersionString, rpmEvrString, toDebVersion, toRpmVersion } from '../src/core/version.js';
-import { needTools, run } from './support/helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { needTools, pkgshift, run, tempDir } from './support/helpers.js';
 
 const PAIRS: [string, string][] = [
   ['1.0a', '1.0.1'], ['1.0.a', '1.0a'], ['1.0b', '1.0+b'], ['1.0', '1.0.0'], ['1.0~rc1', '1.0'], ['1.0+git1', '1.0'],
@@ -77,4 +79,17 @@ test('a translation that changes the order against the release warns with the ex
   toDebVersion({ upstream: '1.0_~a', release: '1' }, diag);
   assert.deepEqual(diag.items.map((d) => d.id), ['version-reordered']);
   assert.match(diag.items[0]!.message, /1\.0_~a-1 is written as 1\.0\.~a-1 for deb: rpm sorted it before 1\.0, dpkg sorts it after 1\.0/);
+});
+
+test('--bump adds to the release, opt-in', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'f'), 'x');
+  const rows: [string[], string][] = [
+    [['--iteration', '2.fc22', '--bump', '1'], 'b-1.0-3.fc22.tar'], [['--iteration', '9'], 'b-1.0-9.tar'], [['--bump', '2'], 'b-1.0-2.tar'],
+  ];
+  for (const [args, name] of rows) {
+    const result = pkgshift(['-s', 'dir', '-t', 'tar', '-n', 'b', '-v', '1.0', ...args, '--compression', 'none', 'f=/f'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), join(dir, name));
+  }
 });

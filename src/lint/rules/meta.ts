@@ -151,7 +151,7 @@ const placeholderValue: Rule = {
     placeholder('the description', m.summary, /^no description given$/i);
     placeholder('the long description', m.description, /^no description given$/i);
     placeholder('the URL', m.homepage, /^https?:\/\/example\.com\/no-uri-given\/?$/i);
-    placeholder('the license', m.license, /^(?:unknown|none)$/i);
+    placeholder('the license', m.license, /^(?:unknown|none|NOASSERTION)$/i);
     placeholder('the vendor', m.vendor, /^(?:none|unknown)$/i);
     placeholder('the section', m.section, /^(?:none|unknown|default)$/i);
     if (format !== 'tar' && !m.homepage?.trim()) out.push(finding(this, 'the package has no homepage URL', undefined, 'info'));

@@ -23,7 +23,8 @@ const unsafeChars: Rule = {
       if (/[\x00-\x1f\x7f]/.test(base)) problems.push('control characters');
       if (/\s$/.test(base)) problems.push('trailing whitespace');
       else if (/\s/.test(base)) problems.push('whitespace');
-      if (/[*?[\]]/.test(base)) problems.push('glob characters');
+      // `[` is the POSIX test command (coreutils ships /usr/bin/[ and its manual page).
+      if (/[*?[\]]/.test(base) && !/^\[(?:\.\d\w*(?:\.gz)?)?$/.test(base)) problems.push('glob characters');
       if (base.includes('\\')) problems.push('a backslash');
       if (base.startsWith('-')) problems.push('a leading "-"');
       if (/[^\x00-\x7f]/.test(base) && directlyIn(e.path, PATH_DIRS) && !base.includes('\uFFFD')) problems.push('non-ASCII in a command name');

@@ -30,7 +30,8 @@ export const debOutput: OutputPlugin = {
     return debFileName(pkg.metadata);
   },
 
-  async write(pkg, out, options, ctx) {
+  async write(input, out, options, ctx) {
+    const pkg = withoutGhosts(input, ctx);
     const compression = chosenCompression(options, ctx);
     const mtime = packageTime(pkg, ctx);
     checkPathsFitLists(pkg.files);
@@ -58,6 +59,14 @@ export const debOutput: OutputPlugin = {
     await pipeline(Readable.from(debContainer([debianBinary(), controlTar, data.member], mtime)), out, { end: false });
   },
 };
+
+/** rpm %ghost files are owned but not shipped; a deb can only ship files, so they are left out. */
+function withoutGhosts(pkg: PackageModel, ctx: Context): PackageModel {
+  const ghosts = pkg.files.filter((f) => f.flags?.has('ghost'));
+  if (ghosts.length === 0) return pkg;
+  ctx.diag.warn('deb-ghost-dropped', `deb cannot own files it does not ship: %ghost ${ghosts.map((f) => f.path).join(', ')} left out`);
+  return { ...pkg, files: pkg.files.filter((f) => !f.flags?.has('ghost')) };
+}
 
 function chosenCompression(options: Options, ctx: Context): MemberCompression {
   const name = options.debCompression as string | undefined;
