@@ -80,6 +80,8 @@ export class CpioReader {
       const raw = (await this.reader.read(8)).toString('latin1');
       if (!/^[0-9a-fA-F]{8}$/.test(raw)) throw new Error(`bad stripped cpio index '${printable(raw)}'`);
       const index = parseInt(raw, 16);
+      // rpmcpioStrippedHeaderWrite pads the 14-byte header to 4 (16 bytes), like newc's header + name.
+      await this.reader.skip(padTo4(this.reader.position));
       const size = this.strippedSize(index);
       this.expectBody(size);
       return { kind: 'stripped', index, size };

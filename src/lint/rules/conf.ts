@@ -9,7 +9,7 @@ const etcNotMarked: Rule = {
   check(model, format, ctx) {
     const listed = new Set(ctx.deb?.conffiles ?? []);
     return model.files
-      .filter((e) => e.type === 'file' && under(e.path, '/etc') && !e.flags?.has('config') && !listed.has(e.path))
+      .filter((e) => e.type === 'file' && under(e.path, '/etc') && !e.flags?.has('config') && !e.flags?.has('ghost') && !listed.has(e.path))
       .map((e) => finding(this, `not marked as ${format === 'deb' ? 'a conffile' : '%config'}`, e.path));
   },
 };

@@ -65,7 +65,7 @@ const artifact: Rule = {
         out.push(finding(this, 'macOS archive debris', e.path));
       } else if (e.type === 'dir' && name === '__pycache__') {
         const sources = model.files.filter((f) => f.path.startsWith(e.path + '/') && f.path.endsWith('.pyc'))
-          .every((f) => ctx.byPath.has(`${e.path.slice(0, -'/__pycache__'.length)}/${base(f.path).replace(/\.[^.]+\.pyc$/, '.py')}`));
+          .every((f) => ctx.byPath.has(`${e.path.slice(0, -'/__pycache__'.length)}/${base(f.path).replace(/\..*\.pyc$/, '.py')}`));
         if (!sources) {
           reported.add(e.path);
           out.push(finding(this, 'Python bytecode cache without its sources', e.path));
@@ -91,7 +91,7 @@ const zeroLength: Rule = {
   hint: 'remove empty files, or mark intended ones with an override; an empty program in PATH does nothing',
   check(model) {
     return model.files
-      .filter((e) => e.type === 'file' && e.size === 0 && !EMPTY_OK.test(base(e.path)))
+      .filter((e) => e.type === 'file' && e.size === 0 && !e.flags?.has('ghost') && !EMPTY_OK.test(base(e.path)))
       .map((e) => directlyIn(e.path, PATH_DIRS) && e.mode & 0o111
         ? finding(this, 'an empty program in PATH', e.path, 'error')
         : finding(this, 'an empty file', e.path));

@@ -43,7 +43,7 @@ const runtimeDir: Rule = {
   hint: 'these are created at boot or by the administrator: use tmpfiles.d or create them at run time',
   check(model) {
     if (createsHierarchy(model)) return [];
-    return model.files.filter((e) => underAny(e.path, RUNTIME))
+    return model.files.filter((e) => underAny(e.path, RUNTIME) && !e.flags?.has('ghost'))
       .map((e) => finding(this, 'this directory is a run-time or mount location', e.path));
   },
 };

@@ -41,7 +41,7 @@ const ownerNonRoot: Rule = {
     });
     return [...groups].map(([key, entries]) => {
       const [severity, owner] = key.split(' ') as [Severity, string];
-      const kind = severity === 'info' ? 'a system account' : 'not root and not a system account';
+      const kind = severity === 'info' ? 'a system account or one the package creates' : 'not root and not a system account';
       return finding(this, `owned by ${owner}, ${kind}: ${examples(entries)}`, entries[0]!.path, severity);
     });
   },
