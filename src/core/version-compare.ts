@@ -35,18 +35,23 @@ function dpkgPart(a: string, b: string): number {
   return 0;
 }
 
+/** `[epoch:]version[-release]`, split at the first `:` and the last `-` (both formats' rule). */
+function splitVersion(v: string): [epoch: number, version: string, release: string] {
+  const colon = v.indexOf(':');
+  const rest = colon > 0 ? v.slice(colon + 1) : v;
+  const dash = rest.lastIndexOf('-');
+  return [colon > 0 ? Number(v.slice(0, colon)) : 0, dash > 0 ? rest.slice(0, dash) : rest, dash > 0 ? rest.slice(dash + 1) : ''];
+}
+
+function compareWith(part: (a: string, b: string) => number, a: string, b: string): number {
+  const [ea, va, ra] = splitVersion(a);
+  const [eb, vb, rb] = splitVersion(b);
+  return Math.sign(ea - eb || part(va, vb) || part(ra, rb));
+}
+
 /** Compares two deb version strings `[epoch:]upstream[-revision]`; sign only. */
 export function compareDeb(a: string, b: string): number {
-  const split = (v: string) => {
-    const colon = v.indexOf(':');
-    const epoch = colon > 0 ? Number(v.slice(0, colon)) : 0;
-    const rest = colon > 0 ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return { epoch, upstream: dash > 0 ? rest.slice(0, dash) : rest, revision: dash > 0 ? rest.slice(dash + 1) : '' };
-  };
-  const x = split(a);
-  const y = split(b);
-  return Math.sign(x.epoch - y.epoch || dpkgPart(x.upstream, y.upstream) || dpkgPart(x.revision, y.revision));
+  return compareWith(dpkgPart, a, b);
 }
 
 /** rpm's rpmvercmp on one part (version or release). */
@@ -97,14 +102,5 @@ function rpmPart(a: string, b: string): number {
 
 /** Compares two rpm `[epoch:]version[-release]` strings; sign only. */
 export function compareRpm(a: string, b: string): number {
-  const split = (v: string) => {
-    const colon = v.indexOf(':');
-    const epoch = colon > 0 ? Number(v.slice(0, colon)) : 0;
-    const rest = colon > 0 ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return { epoch, version: dash > 0 ? rest.slice(0, dash) : rest, release: dash > 0 ? rest.slice(dash + 1) : '' };
-  };
-  const x = split(a);
-  const y = split(b);
-  return Math.sign(x.epoch - y.epoch || rpmPart(x.version, y.version) || rpmPart(x.release, y.release));
+  return compareWith(rpmPart, a, b);
 }
