@@ -15,13 +15,18 @@ export function outputPath(packageOption: string | undefined, conventionalName: 
   return resolve(isDir ? join(packageOption, conventionalName) : packageOption);
 }
 
-export async function writeAtomically(target: string, force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
+/** Fails at once when `target` cannot be written: it exists (without --force) or its directory does not. */
+export function checkWritable(target: string, force: boolean): void {
   if (!force && existsSync(target)) {
     throw new PkgError('output-exists', `${target} already exists (use -f to overwrite)`);
   }
   if (!existsSync(dirname(target))) {
     throw new PkgError('output-failed', `cannot write ${target}: directory ${dirname(target)} does not exist`);
   }
+}
+
+export async function writeAtomically(target: string, force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
+  checkWritable(target, force);
   const temporary = `${target}.pkgshift-tmp-${process.pid}`;
   const out = createWriteStream(temporary, { mode: 0o644 });
   try {

@@ -8,7 +8,7 @@ import { PkgError, describeError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
-import { outputPath, writeAtomically } from './output-file.js';
+import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintFormatFor, lintModel, type Finding } from './lint/index.js';
@@ -51,6 +51,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const output = findOutput(request.target);
   const model = await readPackage(request.source, request.inputs, request.options, ctx);
   const target = outputPath(request.options.package, output.fileName(model, request.options));
+  checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));
   return target;

@@ -4,19 +4,9 @@
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import test from 'node:test';
-import { findOutput } from '../src/registry.js';
 import { needTools, pkgshift, tempDir } from './support/helpers.js';
 import { corpusFiles, infoJson } from './support/package-listing.js';
 import { assertInstalled, declaredOwners, dpkgInstall, expectedFromDeb, expectedFromRpm, rpmInstall } from './support/install-tree.js';
-
-function hasOutput(name: string): boolean {
-  try {
-    findOutput(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function convert(input: string, target: string, dir: string): string {
   const result = pkgshift(['-t', target, '-p', `${dir}/`, input]);
@@ -24,14 +14,25 @@ function convert(input: string, target: string, dir: string): string {
   return result.stdout.trim().split('\n').pop()!;
 }
 
-/** Scripts by phase → interpreter in the original and in the conversion. */
+/** What dpkg has no place for: dropped with a warning (README "What conversion changes"). */
+const NOT_IN_DEB = new Set(['verify', 'preTransaction', 'postTransaction']);
+
+/**
+ * Every script the target can hold is kept with its body; its interpreter is kept, or (behind a shim
+ * that translates the arguments) the shim runs the body with it.
+ */
 function assertScriptsKept(original: string, converted: string): void {
   const before = infoJson(original).scripts;
   const after = infoJson(converted).scripts;
   for (const script of before) {
     const kept = after.find((s) => s.phase === script.phase);
+    if (converted.endsWith('.deb') && (NOT_IN_DEB.has(script.phase) || script.interpreter === '<lua>')) {
+      assert.equal(kept, undefined, `${basename(converted)} has no ${script.phase} script`);
+      continue;
+    }
     assert.ok(kept, `${basename(converted)} keeps the ${script.phase} script`);
-    assert.equal(kept.interpreter, script.interpreter, `${basename(converted)} ${script.phase} interpreter`);
+    assert.ok(kept.interpreter === script.interpreter || kept.body.includes(`${script.interpreter} /dev/fd/3`),
+      `${basename(converted)} ${script.phase} interpreter ${script.interpreter}`);
     if (script.body.trim() && script.interpreter !== '<lua>') {
       const line = script.body.split('\n').find((l) => l.trim() && !l.startsWith('#!'))!.trim();
       assert.ok(kept.body.includes(line), `${basename(converted)} ${script.phase} keeps the body (${line})`);
@@ -40,7 +41,6 @@ function assertScriptsKept(original: string, converted: string): void {
 }
 
 test('every corpus deb converts to rpm and installs with rpm -i into a throw-away root, same files', async (t) => {
-  if (!hasOutput('rpm')) return t.skip('the rpm output is not registered yet');
   if (!needTools(t, 'rpm', 'dpkg-deb')) return;
   for (const deb of corpusFiles(t, 'debs')) {
     await t.test(basename(deb), (st) => {
@@ -56,7 +56,6 @@ test('every corpus deb converts to rpm and installs with rpm -i into a throw-awa
 });
 
 test('every corpus rpm converts to deb and installs with dpkg -i into a throw-away root, same files', async (t) => {
-  if (!hasOutput('deb')) return t.skip('the deb output is not registered yet');
   if (!needTools(t, 'rpm', 'rpm2cpio', 'cpio', 'dpkg')) return;
   for (const rpm of corpusFiles(t, 'rpms')) {
     await t.test(basename(rpm), (st) => {

@@ -25,7 +25,8 @@ const copyrightMissing: Rule = {
       return [];
     }
     if (model.files.some((e) => /\/(?:LICEN[CS]E|COPYING|COPYRIGHT|NOTICE)[^/]*$/i.test(e.path) || /\/copyright$/.test(e.path))) return [];
-    return [finding(this, 'no LICENSE or COPYING file in the tarball')];
+    // A tarball is often a build artefact rather than a distribution: only a note.
+    return [finding(this, 'no LICENSE or COPYING file in the tarball', undefined, 'info')];
   },
 };
 
