@@ -1,7 +1,8 @@
-// One temporary file holding the content of every regular member of an archive read once, end to
-// end (DESIGN.md §1.5: content is a re-openable source, never held in memory). Each member becomes a
-// byte range of the spool: one file for the whole archive keeps the per-member cost to one write,
-// however many small files the archive holds.
+// Where package inputs keep file contents: while an archive is read once, end to end, every regular
+// member's bytes are appended to one temporary file, hashed on the way (DESIGN.md §1.5: content is a
+// re-openable source, never held in memory). Each member becomes a byte range of the spool; one file
+// for the whole archive, written in batches, keeps the per-member cost tiny.
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../core/errors.js';
@@ -9,6 +10,15 @@ import type { ContentSource } from '../core/model.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
 const FLUSH_BYTES = 1024 * 1024;
+
+export interface SpooledContent {
+  source: ContentSource;
+  /** Lowercase hex digests of the content, one per requested algorithm (`md5`, `sha256` …). */
+  digests: Record<string, string>;
+}
+
+/** Content as chunks, or as a producer that pushes chunks into a sink. */
+export type Chunks = AsyncIterable<Uint8Array> | ((sink: (chunk: Uint8Array) => Promise<void>) => Promise<void>);
 
 export class Spool {
   private handle: FileHandle | undefined;
@@ -18,22 +28,34 @@ export class Spool {
 
   constructor(readonly path: string) {}
 
-  /** Copies `content` to the end of the spool; fails unless exactly `size` bytes arrive. */
-  async append(content: AsyncIterable<Uint8Array>, size: number, describe: string): Promise<ContentSource> {
+  /**
+   * Appends one member's content, hashing it with each of `algorithms`. With `size`, exactly that many
+   * bytes must arrive. The sources can be read once the spool is closed.
+   */
+  async add(chunks: Chunks, algorithms: readonly string[], describe: string, size?: number): Promise<SpooledContent> {
+    const hashes: [string, Hash][] = algorithms.map((a) => [a, createHash(a)]);
     const offset = this.end;
-    let seen = 0;
-    for await (const chunk of content) {
-      seen += chunk.length;
-      if (seen > size) break;
+    const sink = async (chunk: Uint8Array) => {
+      for (const [, hash] of hashes) hash.update(chunk);
       this.pending.push(chunk);
       this.end += chunk.length;
       if (this.end - this.written >= FLUSH_BYTES) await this.flush();
+    };
+    if (typeof chunks === 'function') {
+      await chunks(sink);
+    } else {
+      for await (const chunk of chunks) {
+        if (size !== undefined && this.end - offset + chunk.length > size) break;
+        await sink(chunk);
+      }
     }
-    if (seen !== size) throw new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${seen}`);
-    return rangeSource(this.path, offset, size, describe);
+    const length = this.end - offset;
+    if (size !== undefined && length !== size) throw new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${length} or more`);
+    const digests = Object.fromEntries(hashes.map(([a, hash]) => [a, hash.digest('hex')]));
+    return { source: rangeSource(this.path, offset, length, describe), digests };
   }
 
-  /** Writes what is gathered; the sources returned so far can be read once the spool is closed. */
+  /** Writes what is gathered and closes the file; its sources stay readable until the run's temp dir goes. */
   async close(): Promise<void> {
     await this.flush();
     await this.handle?.close();
@@ -69,4 +91,9 @@ export function rangeSource(path: string, offset: number, size: number, describe
       if (seen !== size) throw new PkgError('input-invalid', `reading ${describe}: spooled content is ${seen} bytes, expected ${size}`);
     },
   };
+}
+
+/** An empty source (%ghost files). */
+export function emptySource(describe: string): ContentSource {
+  return { size: 0, describe, async *open() {} };
 }

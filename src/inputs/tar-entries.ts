@@ -129,7 +129,7 @@ class TarReader {
         checkMemberSize(size, archive, header.name, this.options.sizeLimit);
         this.placed.place(path, 'file', header.name); // before spooling: refuse early
         const describe = `${header.name} in ${archive}`;
-        const source = await this.spool.append(this.sniffing(entry, header.name), size, describe);
+        const { source } = await this.spool.add(this.sniffing(entry, header.name), [], describe, size);
         this.record({ ...base, type: 'file', size, source }, header.name);
         return;
       }

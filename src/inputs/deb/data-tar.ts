@@ -5,7 +5,7 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import type { Compression } from '../../formats/compress.js';
-import type { ContentSpool } from '../content-spool.js';
+import type { Spool } from '../spool.js';
 import { forEachTarEntry } from './tar-read.js';
 
 export interface DataTar {
@@ -14,7 +14,7 @@ export interface DataTar {
   md5: Map<string, string>;
 }
 
-export async function readDataTar(input: Readable, compression: Compression, spool: ContentSpool,
+export async function readDataTar(input: Readable, compression: Compression, spool: Spool,
   describe: string, diag: Diagnostics): Promise<DataTar> {
   const files: FileEntry[] = [];
   const md5 = new Map<string, string>();

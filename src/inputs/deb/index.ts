@@ -11,7 +11,7 @@ import { isArArchive, type ArMember } from '../../formats/ar-read.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
 import { ControlParseError, parseControl } from '../../formats/deb-control-read.js';
 import type { Context, InputPlugin } from '../../plugin.js';
-import { ContentSpool } from '../content-spool.js';
+import { Spool } from '../spool.js';
 import { listArMembers, memberHead, memberStream } from './ar-members.js';
 import { metadataFromControl } from './control-model.js';
 import { readControlTar, type ControlFile } from './control-tar.js';
@@ -63,7 +63,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
     }
   })();
 
-  const spool = new ContentSpool(ctx.tempPath('deb-content'));
+  const spool = new Spool(ctx.tempPath('deb-content'));
   const dataName = members.data.name;
   const data = await withContext(`reading ${dataName} from ${label}`, async () => {
     try {

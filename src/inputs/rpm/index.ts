@@ -6,7 +6,7 @@ import type { PackageModel } from '../../core/model.js';
 import { isRpmLead } from '../../formats/rpm/lead-read.js';
 import { Tag } from '../../formats/rpm/tags.js';
 import type { Context, InputPlugin } from '../../plugin.js';
-import { ContentSpool } from '../content-spool.js';
+import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
 import { readRpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
@@ -37,7 +37,7 @@ export async function readRpm(path: string, ctx: Context): Promise<PackageModel>
   } catch (err) {
     throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
   }
-  const spool = new ContentSpool(ctx.tempPath('rpm-content'));
+  const spool = new Spool(ctx.tempPath('rpm-content'));
   let files;
   try {
     files = await readPayload(path, label, rpm, spool, ctx.diag);

@@ -14,7 +14,7 @@ import { UnexpectedEnd } from '../../formats/byte-reader.js';
 import { decompressor, sniffCompression, type Compression } from '../../formats/compress.js';
 import { CpioReader } from '../../formats/cpio-read.js';
 import { HASHALGO, RPMFILE, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SigTag, Tag } from '../../formats/rpm/tags.js';
-import { ContentSpool, emptySource } from '../content-spool.js';
+import { Spool, emptySource } from '../spool.js';
 import { HASH_NAMES, fileDigestAlgorithm, fileFlags, headerFiles, type HeaderFile } from './file-table.js';
 import type { RpmFile } from './package-file.js';
 
@@ -35,7 +35,7 @@ export async function payloadCompression(path: string, rpm: RpmFile): Promise<Co
   }
 }
 
-export async function readPayload(path: string, label: string, rpm: RpmFile, spool: ContentSpool,
+export async function readPayload(path: string, label: string, rpm: RpmFile, spool: Spool,
   diag: Diagnostics): Promise<FileEntry[]> {
   const table = headerFiles(rpm.header);
   const byPath = new Map(table.map((f) => [f.path, f]));

@@ -22,7 +22,7 @@ const SYSTEM_DIRS = new Set([
   '/usr/share/zsh', '/usr/share/zsh/site-functions', '/usr/share/fish', '/usr/share/fish/vendor_completions.d',
   '/usr/share/dbus-1', '/usr/share/dbus-1/services', '/usr/share/dbus-1/system-services',
   '/usr/share/polkit-1', '/usr/share/polkit-1/actions', '/usr/share/fonts', '/usr/share/java',
-  '/usr/share/xml', '/usr/share/sgml', '/usr/share/themes', '/usr/share/sounds', '/usr/share/zoneinfo',
+  '/usr/share/xml', '/usr/share/sgml', '/usr/share/themes', '/usr/share/sounds',
   '/usr/share/games', '/usr/share/aclocal', '/usr/share/pkgconfig', '/usr/share/help', '/usr/share/gtk-doc',
   '/usr/share/gtk-doc/html', '/usr/share/vim', '/usr/share/emacs', '/usr/share/emacs/site-lisp',
   '/usr/lib/systemd', '/usr/lib/systemd/system', '/usr/lib/systemd/user', '/usr/lib/systemd/system-preset',
