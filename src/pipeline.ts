@@ -1,10 +1,10 @@
 // read → apply options → normalize → write (atomically).
+import { openInput } from './core/source.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
-import { PkgError, describeError } from './core/errors.js';
+import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
@@ -80,12 +80,7 @@ export async function sniffInput(inputs: string[]): Promise<InputPlugin> {
   const first = inputs[0];
   if (!first) throw new PkgError('usage', 'no input given');
   if (first.includes('=') && !existsSync(first)) return findInput('dir'); // a SRC=DEST mapping
-  let handle;
-  try {
-    handle = await open(first, 'r');
-  } catch (err) {
-    throw new PkgError('input-missing', `cannot open ${first}: ${describeError(err)}`, { cause: err });
-  }
+  const handle = await openInput(first);
   try {
     if ((await handle.stat()).isDirectory()) return findInput('dir');
     const head = Buffer.alloc(512);

@@ -88,3 +88,12 @@ test('what deb cannot run is dropped with a warning; Debian-only helpers are war
   scriptsFor('rpm', [{ phase: 'postInstall', interpreter: '/bin/sh', body: '. /usr/share/debconf/confmodule\ndb_get foo\n', convention: 'deb' }], meta, helpers);
   assert.deepEqual(helpers.items.map((d) => d.id), ['script-foreign-helper']);
 });
+
+test('a shim pkgshift wrote is unwrapped again: round trips give the original script back', () => {
+  for (const interpreter of ['/bin/sh', '/usr/bin/perl']) {
+    const originals = recorder('deb', interpreter);
+    const viaRpm = scriptsFor('rpm', originals, meta, new Diagnostics());
+    const back = scriptsFor('deb', viaRpm.map((s) => ({ ...s, convention: 'rpm' as const })), meta, new Diagnostics());
+    assert.deepEqual(back, originals, interpreter);
+  }
+});

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { ContentSource } from './model.js';
 import { PkgError, describeError } from './errors.js';
 
@@ -35,4 +36,13 @@ export function bufferSource(data: Uint8Array | string, describe = 'generated co
       yield bytes;
     },
   };
+}
+
+/** Opens an input file for reading; a missing or unreadable one is the user's error, said in one line. */
+export async function openInput(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (err) {
+    throw new PkgError('input-missing', `cannot open ${path}: ${describeError(err)}`, { cause: err });
+  }
 }

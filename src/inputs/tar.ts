@@ -1,11 +1,11 @@
 // tar input: a tarball (.tar, .tar.gz/.tgz, .tar.xz, .tar.zst, .tar.bz2; the compression is
 // sniffed from the magic bytes, not the name) read once as a stream. Members are placed under
 // --prefix after --strip-components; hostile members are refused (archive-safety.ts).
+import { openInput } from '../core/source.js';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { groupId, userId } from '../core/accounts.js';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type PackageModel } from '../core/model.js';
 import { decompressor, sniffCompression, type Compression } from '../formats/compress.js';
@@ -73,12 +73,7 @@ export function guessNameVersion(fileName: string): { name: string; version?: st
 }
 
 async function inspect(file: string): Promise<{ kind: Compression; size: number }> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (err) {
-    throw new PkgError('input-missing', `cannot open ${file}: ${describeError(err)}`, { cause: err });
-  }
+  const handle = await openInput(file);
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new PkgError('input-invalid', `${file} is not a file (the tar input reads a tarball)`);

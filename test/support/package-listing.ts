@@ -4,21 +4,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import type { FileJson } from '../../src/commands/info.js';
 import { CORPUS, REQUIRE_TOOLS, pkgshift, runOk } from './helpers.js';
 
-export interface InfoFile {
-  path: string;
-  type: 'file' | 'dir' | 'symlink' | 'hardlink';
-  mode: string;
-  user: string;
-  group: string;
-  uid: number;
-  gid: number;
-  size: number;
-  mtime: number;
-  target?: string;
-  flags?: string[];
-}
+export type InfoFile = FileJson;
 
 export interface InfoJson {
   metadata: {

@@ -1,5 +1,6 @@
 // The members of a .deb (FORMATS.md §B2.1): listed by reading only the 60-byte headers from the
 // file, each member's data then streamed straight from its byte range.
+import { openInput } from '../../core/source.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -7,12 +8,7 @@ import { PkgError, describeError } from '../../core/errors.js';
 import { AR_HEADER_SIZE, AR_MAGIC, decodeArHeader, nextMemberOffset, type ArMember } from '../../formats/ar-read.js';
 
 export async function listArMembers(path: string, label: string): Promise<ArMember[]> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw new PkgError('input-missing', `cannot open ${path}: ${describeError(err)}`, { cause: err });
-  }
+  const handle = await openInput(path);
   try {
     const fileSize = (await handle.stat()).size;
     const magic = Buffer.alloc(8);

@@ -1,7 +1,8 @@
 // The parts of an .rpm file (FORMATS.md §B1.1): lead (96 B), signature header padded to 8 bytes,
 // main header, payload. Headers are metadata and read into memory; the payload is only located.
+import { openInput } from '../../core/source.js';
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../../core/errors.js';
 import { HEADER_INTRO_SIZE, decodeHeader, decodeHeaderIntro, type RpmHeader } from '../../formats/rpm/header-read.js';
 import { decodeLead, type Lead } from '../../formats/rpm/lead-read.js';
@@ -18,12 +19,7 @@ export interface RpmFile {
 }
 
 export async function readRpmFile(path: string, label: string): Promise<RpmFile> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw new PkgError('input-missing', `cannot open ${path}: ${describeError(err)}`, { cause: err });
-  }
+  const handle = await openInput(path);
   try {
     const fileSize = (await handle.stat()).size;
     const fail = (part: string, why: string, cause?: unknown) =>
