@@ -34,6 +34,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--recommends <relation>', description: 'recommended package', repeatable: true },
   { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
   { flags: '--config-files <path>', description: 'mark a file (or every file below a directory) as a config file', repeatable: true },
+  { flags: '--no-default-config-files', description: 'do not make files under /etc config files (dir, tar and npm inputs)' },
   { flags: '--directories <path>', description: 'mark a directory as owned by the package', repeatable: true },
   { flags: '--before-install <file>', description: 'script to run before install' },
   { flags: '--after-install <file>', description: 'script to run after install' },

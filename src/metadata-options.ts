@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { neutralArch } from './core/arch.js';
 import type { Diagnostics } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
-import type { Metadata, PackageModel, RelationKind, ScriptPhase } from './core/model.js';
+import type { FileEntry, Metadata, PackageModel, RelationKind, ScriptPhase } from './core/model.js';
 import { canonicalPath } from './core/paths.js';
 import { parseRelation } from './core/relations.js';
 import { interpreterOf } from './core/scripts.js';
@@ -71,14 +71,22 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   return { ...model, metadata, scripts };
 }
 
-/** Marks `--config-files` (a file, or every file below a directory) as config files. Runs after normalize. */
-export function markConfigFiles(model: PackageModel, configFiles: readonly string[] = []): void {
+/**
+ * Marks `--config-files` (a file, or every file below a directory), and every file below `defaults`,
+ * as config files that an upgrade does not overwrite once edited (deb conffiles, rpm
+ * `%config(noreplace)`). Runs after normalize.
+ */
+export function markConfigFiles(model: PackageModel, configFiles: readonly string[] = [], defaults: readonly string[] = []): void {
+  const below = (dir: string) => model.files.filter((f) => (f.type === 'file' || f.type === 'hardlink') && (f.path === dir || f.path.startsWith(`${dir}/`)));
+  const mark = (file: FileEntry) => {
+    file.flags = new Set([...(file.flags ?? []), 'config', 'noreplace']);
+  };
   for (const raw of configFiles) {
-    const path = canonicalPath(raw, `--config-files ${raw}`);
-    const matches = model.files.filter((f) => f.type === 'file' && (f.path === path || f.path.startsWith(path + '/')));
+    const matches = below(canonicalPath(raw, `--config-files ${raw}`));
     if (matches.length === 0) throw new PkgError('usage', `--config-files ${raw}: no such file in the package`);
-    for (const file of matches) file.flags = new Set([...(file.flags ?? []), 'config']);
+    matches.forEach(mark);
   }
+  defaults.flatMap(below).forEach(mark);
 }
 
 /** alien's release bump, opt-in: `--bump N` adds N to the release's leading number (`2.fc22` → `3.fc22`). */

@@ -42,7 +42,8 @@ export async function readPackage(source: string | undefined, inputs: string[], 
   const input = source ? findInput(source) : await sniffInput(inputs);
   const read = await input.read(inputs, options, ctx);
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
-  markConfigFiles(model, options.configFiles);
+  const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
+  markConfigFiles(model, options.configFiles, etc);
   return model;
 }
 

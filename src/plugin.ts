@@ -35,6 +35,8 @@ export interface CommonOptions {
   recommends?: string[];
   suggests?: string[];
   configFiles?: string[];
+  /** false with --no-default-config-files. */
+  defaultConfigFiles?: boolean;
   directories?: string[];
   beforeInstall?: string;
   afterInstall?: string;
@@ -64,6 +66,11 @@ export interface InputPlugin {
   name: string;
   description: string;
   options?: OptionSpec[];
+  /**
+   * True for formats that say themselves which files are config files (deb conffiles, rpm %config).
+   * For the others, files under /etc become config files (unless --no-default-config-files).
+   */
+  carriesConfigFlags?: boolean;
   /** True when the first bytes of a file are this input's format (for `-s` omitted). */
   sniff?(head: Uint8Array): boolean;
   read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;

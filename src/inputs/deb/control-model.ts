@@ -1,6 +1,7 @@
 // control fields → neutral metadata (FORMATS.md §B2.2). Fields with a neutral meaning go to typed
 // fields; Installed-Size is dropped (every deb writer recomputes it); all others are kept verbatim
 // in extras.deb, continuation lines included, so the deb output writes them back unchanged.
+import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import { neutralArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type RelationKind } from '../../core/model.js';
@@ -29,9 +30,13 @@ export function metadataFromControl(fields: readonly ControlField[], diag: Diagn
       case 'package': metadata.name = foldedValue(value); break;
       case 'version': metadata.version = parseDebVersion(foldedValue(value)); break;
       case 'architecture': metadata.arch = neutralArch(foldedValue(value), diag); break;
-      case 'maintainer': metadata.maintainer = foldedValue(value); break;
+      case 'maintainer':
+        // pkgshift's own placeholder is no maintainer: a round trip through a deb must not invent one.
+        if (foldedValue(value) !== PLACEHOLDER_MAINTAINER) metadata.maintainer = foldedValue(value);
+        break;
       case 'homepage': metadata.homepage = foldedValue(value); break;
       case 'section': metadata.section = foldedValue(value); break;
+      case 'origin': metadata.vendor = foldedValue(value); break;
       case 'description': Object.assign(metadata, unfoldDescription(value)); break;
       default:
         if (!DROPPED.has(key)) extras[name] = value;

@@ -31,6 +31,7 @@ const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.keys(SCRI
 export const debInput: InputPlugin = {
   name: 'deb',
   description: 'a Debian binary package (.deb)',
+  carriesConfigFlags: true,
 
   sniff(head) {
     return isArArchive(head) && Buffer.from(head.subarray(8, 8 + 13)).toString('latin1') === 'debian-binary';

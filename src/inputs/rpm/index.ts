@@ -14,6 +14,7 @@ import { readPayload } from './payload.js';
 export const rpmInput: InputPlugin = {
   name: 'rpm',
   description: 'an RPM binary package (.rpm)',
+  carriesConfigFlags: true,
 
   sniff: (head) => isRpmLead(head),
 

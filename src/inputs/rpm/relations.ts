@@ -62,7 +62,8 @@ export function relationsFromHeader(header: RpmHeader, name: string): Metadata['
 function isGenerated(kind: RelationKind, depName: string, bits: number, name: string): boolean {
   if (depName.startsWith('rpmlib(') || (bits & RPMSENSE.RPMLIB) !== 0) return true;
   if (depName === `config(${name})`) return true;
-  if (kind === 'provides' && depName === name) return true;
+  // The self-provide NAME = EVR and its arch-qualified twin NAME(x86-64) = EVR.
+  if (kind === 'provides' && (depName === name || (depName.startsWith(`${name}(`) && depName.endsWith(')')))) return true;
   if (kind === 'depends' && (bits & RPMSENSE.INTERP) !== 0) return true;
   return false;
 }

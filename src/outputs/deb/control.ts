@@ -49,6 +49,8 @@ export function controlFields(input: ControlInputs): ControlField[] {
     ['Installed-Size', String(input.installedSize)],
     ...relationFields(m, diag),
   ];
+  // dpkg's Origin is the vendor: "the name of the distribution this package is originating from".
+  if (m.vendor) fields.push(['Origin', m.vendor]);
   if (m.section) fields.push(['Section', m.section]);
   if (m.homepage) fields.push(['Homepage', m.homepage]);
 

@@ -23,7 +23,6 @@ export const debOutput: OutputPlugin = {
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },
     { flags: '--deb-field <field>', description: "extra control field 'Name: value' (an empty value removes a field); repeatable", repeatable: true },
     { flags: '--deb-priority <priority>', description: 'Priority field (default optional)' },
-    { flags: '--deb-no-default-config-files', description: 'do not make every file under /etc a conffile' },
   ],
 
   fileName(pkg: PackageModel): string {
@@ -37,7 +36,7 @@ export const debOutput: OutputPlugin = {
     checkPathsFitLists(pkg.files);
     // Everything but md5sums is settled before the slow part, so bad metadata fails at once.
     const controlFiles: ControlFile[] = [];
-    const conf = conffiles(pkg.files, options.debNoDefaultConfigFiles !== true, ctx.diag);
+    const conf = conffiles(pkg.files, ctx.diag);
     if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
     const scripts = scriptFiles(scriptsFor('deb', pkg.scripts, pkg.metadata, ctx.diag), ctx.diag);
     warnNonStandardOwners(pkg.files, 'deb', ctx.diag);

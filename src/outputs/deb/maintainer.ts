@@ -2,8 +2,8 @@
 // dch and the other Debian tools read them. Without an address, a placeholder that is plainly one,
 // never a guessed `user@host`.
 import type { Diagnostics } from '../../core/diagnostics.js';
+import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 
-export const PLACEHOLDER_MAINTAINER = 'pkgshift placeholder <maintainer-unknown@pkgshift.invalid>';
 
 /** Splits `Name <addr>` into its parts; a bare address has no name. */
 function parseAddress(text: string): { name?: string; email: string } {

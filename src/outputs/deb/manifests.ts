@@ -29,18 +29,16 @@ export function md5sumsText(files: readonly FileEntry[], md5: ReadonlyMap<string
 }
 
 /**
- * conffiles: files marked `config`, plus (unless turned off) every regular file under /etc, as
- * dh_installdeb makes them. dpkg wants regular files only; other marked entries are left out.
+ * conffiles: the files marked `config` (for inputs without config flags, the pipeline marks every file
+ * under /etc, as dh_installdeb does). dpkg wants regular files only; other marked entries are left out.
  */
-export function conffiles(files: readonly FileEntry[], etcByDefault: boolean, diag: Diagnostics): string[] {
+export function conffiles(files: readonly FileEntry[], diag: Diagnostics): string[] {
   const paths: string[] = [];
   for (const entry of files) {
-    const marked = entry.flags?.has('config') ?? false;
-    const underEtc = etcByDefault && entry.path.startsWith('/etc/');
-    if (!marked && !underEtc) continue;
+    if (!entry.flags?.has('config')) continue;
     if (entry.type === 'file' || entry.type === 'hardlink') {
       paths.push(entry.path);
-    } else if (marked) {
+    } else {
       diag.warn('deb-conffile-not-file', `${entry.path} is marked as a config file but is a ${entry.type}: dpkg takes only regular files as conffiles`);
     }
   }

@@ -43,11 +43,10 @@ function fileFlags(entry: FileEntry): number {
   const flags = entry.flags ?? new Set();
   let bits = 0;
   const isContent = entry.type === 'file' || entry.type === 'hardlink';
-  // Files under /etc are configuration on every rpm distribution; %config(noreplace) keeps a user's
-  // edits across upgrades (the new file lands as .rpmnew), as dpkg does for conffiles.
-  if (flags.has('config') || flags.has('noreplace') || (isContent && entry.path.startsWith('/etc/'))) {
-    bits |= RPMFILE.CONFIG | RPMFILE.NOREPLACE;
-  }
+  // %config(noreplace) keeps a user's edits across upgrades (the new file lands as .rpmnew), as dpkg
+  // does for conffiles; plain %config replaces them (keeping the edit as .rpmsave).
+  if (flags.has('config') || flags.has('noreplace')) bits |= RPMFILE.CONFIG;
+  if (flags.has('noreplace')) bits |= RPMFILE.NOREPLACE;
   if (flags.has('doc') || (isContent && DOC_DIRS.some((d) => entry.path.startsWith(d)))) bits |= RPMFILE.DOC;
   if (flags.has('license')) bits |= RPMFILE.LICENSE;
   if (flags.has('missingok')) bits |= RPMFILE.MISSINGOK;
