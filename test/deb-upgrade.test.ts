@@ -19,8 +19,9 @@ function recorder(version: string, name: string, shebang: boolean): string {
 function release(version: '1.0' | '2.0', tag: string) {
   const phases = [['preInstall', 'preinst'], ['postInstall', 'postinst'], ['preRemove', 'prerm'], ['postRemove', 'postrm']] as const;
   return model([
-    file('/etc/pkgshift-upgrade/kept.conf', 'setting = default\n'),
-    file('/etc/pkgshift-upgrade/changed.conf', `version = ${version}\n`),
+    // Config flags as the pipeline sets them for files under /etc.
+    file('/etc/pkgshift-upgrade/kept.conf', 'setting = default\n', { flags: new Set(['config', 'noreplace']) }),
+    file('/etc/pkgshift-upgrade/changed.conf', `version = ${version}\n`, { flags: new Set(['config', 'noreplace']) }),
     file('/usr/share/pkgshift-upgrade/marked.cfg', 'marked\n', { flags: new Set(['config']) }),
     file(`/usr/share/pkgshift-upgrade/only-in-${version}`, `${version}\n`),
   ], { name: NAME, version: { upstream: version, release: '1' } },

@@ -28,7 +28,8 @@ test('model file flags become rpm file flags; ghosts are listed but not in the p
   const model: PackageModel = normalize({
     metadata: { ...emptyMetadata(), name: 'flags', version: { upstream: '1.0' }, summary: 'Flags', description: 'File flags.', license: 'MIT' },
     files: [
-      file('/etc/flags/auto.conf', 'auto\n'),
+      file('/etc/flags/auto.conf', 'auto\n', ['config', 'noreplace']),
+      file('/etc/flags/plain.conf', 'plain\n'),
       file('/usr/lib/flags/explicit.conf', 'explicit\n', ['config']),
       file('/usr/lib/flags/README', 'read me\n', ['doc']),
       file('/usr/lib/flags/COPYING', 'license\n', ['license']),
@@ -48,7 +49,8 @@ test('model file flags become rpm file flags; ghosts are listed but not in the p
   const all = String(RPMVERIFY.ALL);
   const flagsOf = (p: string) => Number(rows.get(p)?.[0]);
   assert.equal(flagsOf('/etc/flags/auto.conf'), RPMFILE.CONFIG | RPMFILE.NOREPLACE);
-  assert.equal(flagsOf('/usr/lib/flags/explicit.conf'), RPMFILE.CONFIG | RPMFILE.NOREPLACE);
+  assert.equal(flagsOf('/etc/flags/plain.conf'), 0, 'the output follows the flags: /etc defaults are the pipeline\'s');
+  assert.equal(flagsOf('/usr/lib/flags/explicit.conf'), RPMFILE.CONFIG, 'config without noreplace is plain %config');
   assert.equal(flagsOf('/usr/lib/flags/README'), RPMFILE.DOC);
   assert.equal(flagsOf('/usr/lib/flags/COPYING'), RPMFILE.LICENSE);
   assert.equal(flagsOf('/usr/lib/flags/optional'), RPMFILE.MISSINGOK);

@@ -29,7 +29,8 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
     const value = header.string(tag);
     if (value) (metadata as unknown as Record<string, string>)[field] = value;
   }
-  metadata.relations = relationsFromHeader(header, name);
+  const v = metadata.version;
+  metadata.relations = relationsFromHeader(header, name, `${v.epoch !== undefined ? `${v.epoch}:` : ''}${v.upstream}-${v.release ?? ''}`);
   const extras: Record<string, string> = {};
   const kept: [string, number][] = [
     ['Group', Tag.GROUP], ['Distribution', Tag.DISTRIBUTION], ['BuildHost', Tag.BUILDHOST],

@@ -31,7 +31,7 @@ export function relationOp(flags: number): RelationOp | undefined {
   }
 }
 
-export function relationsFromHeader(header: RpmHeader, name: string): Metadata['relations'] {
+export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: string): Metadata['relations'] {
   const relations: Metadata['relations'] = {};
   const seen = new Set<string>();
   const add = (kind: RelationKind, relation: Relation) => {
@@ -47,7 +47,7 @@ export function relationsFromHeader(header: RpmHeader, name: string): Metadata['
     const versions = header.strings(versionTag);
     names.forEach((depName, i) => {
       const bits = flags[i] ?? 0;
-      if (isGenerated(kind, depName, bits, name)) return;
+      if (isGenerated(kind, depName, bits, name, versions[i] ?? '', selfEvr)) return;
       const relation = parseRich(depName) ?? { name: depName };
       const op = relationOp(bits);
       const version = versions[i] ?? '';
@@ -59,11 +59,11 @@ export function relationsFromHeader(header: RpmHeader, name: string): Metadata['
   return relations;
 }
 
-function isGenerated(kind: RelationKind, depName: string, bits: number, name: string): boolean {
+function isGenerated(kind: RelationKind, depName: string, bits: number, name: string, version: string, selfEvr: string): boolean {
   if (depName.startsWith('rpmlib(') || (bits & RPMSENSE.RPMLIB) !== 0) return true;
   if (depName === `config(${name})`) return true;
   // The self-provide NAME = EVR and its arch-qualified twin NAME(x86-64) = EVR.
-  if (kind === 'provides' && (depName === name || (depName.startsWith(`${name}(`) && depName.endsWith(')')))) return true;
+  if (kind === 'provides' && (depName === name || (/^\(\w+-(?:32|64)\)$/.test(depName.slice(name.length)) && depName.startsWith(name) && version === selfEvr))) return true;
   if (kind === 'depends' && (bits & RPMSENSE.INTERP) !== 0) return true;
   return false;
 }
