@@ -24,7 +24,7 @@ function has(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 }
 
-function measure(tool: string, subject: string, command: string[]): Measurement {
+export function measure(tool: string, subject: string, command: string[]): Measurement {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [wall, user, sys, rss] = last.split(' ').map(Number);

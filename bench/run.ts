@@ -1,8 +1,10 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables. Add a benchmark by adding an
 // entry to BENCHES.
+import { runConvertBench } from './convert.js';
 import { formatMeasurements, runLintBench } from './lint.js';
 
 const BENCHES: { name: string; run: () => string }[] = [
+  { name: 'convert: small files and a large file to deb, rpm and tar', run: () => formatMeasurements(runConvertBench()) },
   { name: 'lint: pkgshift lint vs lintian and rpmlint', run: () => formatMeasurements(runLintBench()) },
 ];
 

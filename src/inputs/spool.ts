@@ -3,10 +3,10 @@
 // re-openable source, never held in memory). Each member becomes a byte range of the spool; one file
 // for the whole archive, written in batches, keeps the per-member cost tiny.
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../core/errors.js';
 import type { ContentSource } from '../core/model.js';
+import { readRange } from '../core/source.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
 const FLUSH_BYTES = 1024 * 1024;
@@ -81,9 +81,9 @@ export function rangeSource(path: string, offset: number, size: number, describe
       if (size === 0) return;
       let seen = 0;
       try {
-        for await (const chunk of createReadStream(path, { start: offset, end: offset + size - 1, highWaterMark: 256 * 1024 })) {
-          seen += (chunk as Buffer).length;
-          yield chunk as Buffer;
+        for await (const chunk of readRange(path, offset, size)) {
+          seen += chunk.length;
+          yield chunk;
         }
       } catch (err) {
         throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });

@@ -2,6 +2,7 @@
 import type { FileEntry } from '../core/model.js';
 import { PkgError } from '../core/errors.js';
 import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
+import { batched } from './batched.js';
 
 export interface TarArchiveOptions {
   /** Write a `./` entry for the root first, as dpkg-deb does. */
@@ -15,7 +16,12 @@ export function archiveName(entry: Pick<FileEntry, 'path' | 'type'>): string {
   return `.${entry.path}${entry.type === 'dir' ? '/' : ''}`;
 }
 
+/** Yields the archive in chunks of at least 64 KiB: a write per 512-byte header would dominate small files. */
 export async function* tarArchive(files: readonly FileEntry[], options: TarArchiveOptions = {}): AsyncGenerator<Buffer> {
+  yield* batched(tarBlocks(files, options), 64 * 1024);
+}
+
+async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOptions): AsyncGenerator<Buffer> {
   let written = 0;
   const emit = (bytes: Buffer) => {
     written += bytes.length;

@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { compressor, type Compression } from '../../formats/compress.js';
+import { batched } from '../batched.js';
 import { payloadArchive } from './payload-archive.js';
 import type { RpmFile } from './file-list.js';
 
@@ -39,7 +40,7 @@ export async function spoolPayload(
   const archive = new Measure();
   const compressed = new Measure();
   await pipeline(
-    Readable.from(payloadArchive(files, { stripped, digests: fileDigests })),
+    Readable.from(batched(payloadArchive(files, { stripped, digests: fileDigests }))),
     archive,
     compressor(compression, level),
     compressed,
