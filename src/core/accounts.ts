@@ -17,6 +17,22 @@ function lookup(file: string, name: string): number | undefined {
   return undefined;
 }
 
+/** Who owns every file of an input that carries no owners (dir, tar): root unless --owner/--group say otherwise. */
+export interface Owner {
+  uid: number;
+  gid: number;
+  user: string;
+  group: string;
+}
+
+export function ownerFor(user = 'root', group = 'root', diag: Diagnostics): Owner {
+  const uid = userId(user);
+  const gid = groupId(group);
+  if (uid === undefined) diag.warn('owner-unknown', `user '${user}' is not on this machine: its id is written as 0, its name as given`);
+  if (gid === undefined) diag.warn('owner-unknown', `group '${group}' is not on this machine: its id is written as 0, its name as given`);
+  return { uid: uid ?? 0, gid: gid ?? 0, user, group };
+}
+
 export function userId(name: string): number | undefined {
   return name === 'root' ? 0 : lookup('/etc/passwd', name);
 }

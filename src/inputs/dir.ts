@@ -3,7 +3,7 @@
 // of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { groupId, userId } from '../core/accounts.js';
+import { ownerFor, type Owner } from '../core/accounts.js';
 import { nativeArch } from '../core/arch.js';
 import { PkgError, describeError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
@@ -17,13 +17,6 @@ interface Mapping {
   destination: string;
 }
 
-interface Owner {
-  uid: number;
-  gid: number;
-  user: string;
-  group: string;
-}
-
 export const dirInput: InputPlugin = {
   name: 'dir',
   description: 'directories and files on disk: PATH or SRC=DEST',
@@ -32,7 +25,7 @@ export const dirInput: InputPlugin = {
     if (inputs.length === 0) throw new PkgError('usage', 'the dir input needs at least one PATH or SRC=DEST');
     const chdir = options.chdir ?? '.';
     if (!existsSync(chdir)) throw new PkgError('input-missing', `-C ${chdir}: no such directory`);
-    const owner = ownerFrom(options, ctx);
+    const owner = ownerFor(options.owner, options.group, ctx.diag);
     const excluded = excludeMatcher(options.exclude ?? []);
     const walker = new Walker(owner, excluded);
     for (const input of inputs) walker.add(mappingOf(input, chdir, options.prefix ?? '/'));
@@ -53,16 +46,6 @@ function mappingOf(input: string, chdir: string, prefix: string): Mapping {
     return { source, destination };
   }
   return { source: asPath, destination: canonicalPath(`${prefix}/${input}`, `path '${input}'`) };
-}
-
-function ownerFrom(options: Options, ctx: Context): Owner {
-  const user = options.owner ?? 'root';
-  const group = options.group ?? 'root';
-  const uid = userId(user);
-  const gid = groupId(group);
-  if (uid === undefined) ctx.diag.warn('owner-unknown', `user '${user}' is not on this machine: its id is written as 0, its name as given`);
-  if (gid === undefined) ctx.diag.warn('owner-unknown', `group '${group}' is not on this machine: its id is written as 0, its name as given`);
-  return { uid: uid ?? 0, gid: gid ?? 0, user, group };
 }
 
 class Walker {

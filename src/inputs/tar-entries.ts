@@ -1,6 +1,7 @@
 // Reads a tar stream once, end to end, into model entries: names checked for safety, placed under
 // a prefix after stripping leading components, regular files spooled to one temporary file. Used by
 // the tar input; written to be reused for any tar inside another archive (a deb's data.tar).
+import type { Owner } from '../core/accounts.js';
 import type { Readable, Duplex, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
@@ -11,13 +12,6 @@ import { canonicalPath } from '../core/paths.js';
 import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
-
-export interface Owner {
-  uid: number;
-  gid: number;
-  user: string;
-  group: string;
-}
 
 export interface TarReadOptions {
   /** How messages name the archive: "app-1.0.tar.gz", "data.tar.xz in foo.deb". */

@@ -4,13 +4,13 @@
 import { openInput } from '../core/source.js';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { groupId, userId } from '../core/accounts.js';
+import { ownerFor } from '../core/accounts.js';
 import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type PackageModel } from '../core/model.js';
 import { decompressor, sniffCompression, type Compression } from '../formats/compress.js';
 import type { Context, InputPlugin, Options } from '../plugin.js';
-import { readTarEntries, type Owner } from './tar-entries.js';
+import { readTarEntries } from './tar-entries.js';
 
 export const tarInput: InputPlugin = {
   name: 'tar',
@@ -38,7 +38,7 @@ export const tarInput: InputPlugin = {
       spoolPath: ctx.tempPath('tar-content'),
       prefix: options.prefix ?? '/',
       stripComponents: stripComponents(options.stripComponents),
-      owner: options.keepOwners ? undefined : ownerFrom(options, ctx),
+      owner: options.keepOwners ? undefined : ownerFor(options.owner, options.group, ctx.diag),
       exclude: options.exclude?.length ? excludeMatcher(options.exclude) : undefined,
       skipSpecial: options.allowSpecial === true,
       sizeLimit: kind === 'none' ? size : undefined,
@@ -90,14 +90,4 @@ function stripComponents(raw: unknown): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new PkgError('usage', `--strip-components must be a whole number, not '${String(raw)}'`);
   return n;
-}
-
-function ownerFrom(options: Options, ctx: Context): Owner {
-  const user = options.owner ?? 'root';
-  const group = options.group ?? 'root';
-  const uid = userId(user);
-  const gid = groupId(group);
-  if (uid === undefined) ctx.diag.warn('owner-unknown', `user '${user}' is not on this machine: its id is written as 0, its name as given`);
-  if (gid === undefined) ctx.diag.warn('owner-unknown', `group '${group}' is not on this machine: its id is written as 0, its name as given`);
-  return { uid: uid ?? 0, gid: gid ?? 0, user, group };
 }
