@@ -50,7 +50,8 @@ export async function readPackage(source: string | undefined, inputs: string[], 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
   const output = findOutput(request.target);
-  const model = await readPackage(request.source, request.inputs, request.options, ctx);
+  const read = await readPackage(request.source, request.inputs, request.options, ctx);
+  const model = output.prepare?.(read, request.options, ctx) ?? read;
   const target = outputPath(request.options.package, output.fileName(model, request.options));
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);

@@ -82,6 +82,11 @@ export interface OutputPlugin {
   options?: OptionSpec[];
   /** The conventional file name, used when `-p` is absent or names a directory. */
   fileName(pkg: PackageModel, options: Options): string;
+  /**
+   * The model as this format will carry it (versions, relations and scripts translated, defaults filled
+   * in), so that lint checks what is written. write() accepts either model: translation is idempotent.
+   */
+  prepare?(pkg: PackageModel, options: Options, ctx: Context): PackageModel;
   /** Streams the package to `out`; the pipeline owns the file, its temporary name and the rename. */
   write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void>;
 }

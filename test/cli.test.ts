@@ -102,3 +102,17 @@ test('a failure while writing removes the temporary file and writes no target', 
   assert.equal(existsSync(target), false);
   assert.deepEqual(readdirSync(dir), []);
 });
+
+test('lint during a conversion checks the package as written: translated versions, placeholders', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'f'), 'x');
+  const base = ['-s', 'dir', '-a', 'all', '--description', 'Demo\nA demo package.', '--license', 'MIT', '-n', 'demo', 'f=/usr/share/demo/f'];
+  // 1.0-beta cannot be an rpm Version: the output writes 1.0_beta, which is valid, so --strict passes.
+  let result = pkgshift([...base, '-t', 'rpm', '-v', '1.0-beta', '-m', 'A B <a@example.org>', '--strict'], { cwd: dir });
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /meta-version-invalid/);
+  // Without -m the deb carries pkgshift's placeholder maintainer, and lint says so.
+  result = pkgshift([...base, '-t', 'deb', '-v', '1.0'], { cwd: dir, env: { ...process.env, DEBEMAIL: '', EMAIL: '' } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /^W: demo: meta-placeholder-value: the maintainer is pkgshift's placeholder/m);
+});

@@ -1,4 +1,5 @@
 // Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
+import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import { hostname } from 'node:os';
 import type { Relation, RelationKind } from '../../core/model.js';
 import { RELATION_KINDS } from '../../core/model.js';
@@ -84,7 +85,7 @@ const maintainerMalformed: Rule = {
   hint: "give -m 'Full Name <email@example.org>' with a real, reachable address",
   check(model) {
     const who = model.metadata.maintainer?.trim();
-    if (!who) return [];
+    if (!who || who === PLACEHOLDER_MAINTAINER) return []; // meta-placeholder-value says so
     const m = /^(.*?)\s*<([^<>@\s]+)@([^<>@\s]+)>$/.exec(who);
     if (!m) return [finding(this, `'${who}' is not of the form 'Name <user@domain>'`)];
     const [, display, local, host] = m as unknown as [string, string, string, string];
@@ -150,6 +151,7 @@ const placeholderValue: Rule = {
     };
     placeholder('the description', m.summary, /^no description given$/i);
     placeholder('the long description', m.description, /^no description given$/i);
+    if (m.maintainer === PLACEHOLDER_MAINTAINER) out.push(finding(this, `the maintainer is pkgshift's placeholder '${PLACEHOLDER_MAINTAINER}'`));
     placeholder('the URL', m.homepage, /^https?:\/\/example\.com\/no-uri-given\/?$/i);
     placeholder('the license', m.license, /^(?:unknown|none|NOASSERTION)$/i);
     placeholder('the vendor', m.vendor, /^(?:none|unknown)$/i);

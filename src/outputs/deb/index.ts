@@ -11,6 +11,7 @@ import { controlFields } from './control.js';
 import { checkPathsFitLists, conffiles, installedSize, md5sumsText } from './manifests.js';
 import { debContainer, debianBinary, spoolControlTar, spoolDataTar, type MemberCompression } from './members.js';
 import { debFileName } from './naming.js';
+import { prepareDeb } from './prepare.js';
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { scriptsFor } from '../../core/script-translate.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
@@ -28,6 +29,8 @@ export const debOutput: OutputPlugin = {
   fileName(pkg: PackageModel): string {
     return debFileName(pkg.metadata);
   },
+
+  prepare: (pkg, _options, ctx) => prepareDeb(pkg, ctx),
 
   async write(input, out, options, ctx) {
     const pkg = withoutGhosts(input, ctx);

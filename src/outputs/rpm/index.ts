@@ -17,6 +17,7 @@ import { rpmFileList, type RpmFile } from './file-list.js';
 import { mainHeaderEntries } from './main-header.js';
 import { isaSuffix, leadArchnum, rpmDescriptive, rpmFileName, rpmIdentity, type RpmIdentity } from './metadata.js';
 import { RPM_OPTIONS, PAYLOAD_COMPRESSOR, rpmSettings } from './options.js';
+import { prepareRpm } from './prepare.js';
 import { spoolPayload } from './payload.js';
 import { scriptEntries } from './scripts.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
@@ -83,6 +84,8 @@ export const rpmOutput: OutputPlugin = {
   fileName(pkg: PackageModel): string {
     return rpmFileName(rpmIdentity(pkg.metadata));
   },
+
+  prepare: (pkg, _options, ctx) => prepareRpm(pkg, ctx),
 
   async write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void> {
     const settings = rpmSettings(options);

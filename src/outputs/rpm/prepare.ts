@@ -1,0 +1,25 @@
+// The model as an rpm will carry it, for lint to check before the write: the translated version,
+// relations and scripts.
+import type { Context } from '../../plugin.js';
+import type { PackageModel, RelationKind } from '../../core/model.js';
+import { rpmRelations, type RpmKind } from '../../core/relations-translate.js';
+import { scriptsFor } from '../../core/script-translate.js';
+import { toRpmVersion } from '../../core/version.js';
+import { rpmDescriptive } from './metadata.js';
+
+const KIND: Record<RpmKind, RelationKind> = {
+  requires: 'depends', requiresPre: 'preDepends', provides: 'provides', conflicts: 'conflicts', obsoletes: 'obsoletes',
+  recommends: 'recommends', suggests: 'suggests', supplements: 'supplements', enhances: 'enhances',
+};
+
+export function prepareRpm(pkg: PackageModel, ctx: Context): PackageModel {
+  const m = pkg.metadata;
+  const { epoch, version, release } = toRpmVersion(m.version, ctx.diag);
+  const relations: PackageModel['metadata']['relations'] = {};
+  for (const [kind, list] of rpmRelations(m, ctx.diag)) relations[KIND[kind]] = [...(relations[KIND[kind]] ?? []), ...list];
+  return {
+    ...pkg,
+    metadata: { ...m, relations, license: rpmDescriptive(m, ctx.diag).license, version: { ...(epoch !== undefined ? { epoch } : {}), upstream: version, release } },
+    scripts: scriptsFor('rpm', pkg.scripts, m, ctx.diag),
+  };
+}
