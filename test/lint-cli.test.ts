@@ -160,3 +160,43 @@ test('packages built by dpkg-deb: a well-made one is clean, each defect fires it
   const scriptFindings = lint(dpkgDeb(t, scriptStage, CONTROL));
   assert.deepEqual([...new Set(scriptFindings.map((f) => f.id))].sort(), ['mscript-bashism', 'pkg-deb-md5sums']);
 });
+
+/** Builds an rpm from `root` with the real rpmbuild; `attr` lines set file attributes (%attr). */
+function rpmbuild(t: TestContext, root: string, files: string[]): string {
+  const top = join(tempDir(t), 'rpmbuild');
+  const spec = join(top, 'myapp.spec');
+  mkdirSync(top, { recursive: true });
+  writeFileSync(spec, [
+    'Name: myapp', 'Version: 1.0', 'Release: 1', 'Summary: An example application', 'License: MIT',
+    'URL: https://example.org/myapp', 'Group: Applications/System', 'BuildArch: noarch', 'Packager: Jane Doe <jane@example.org>', '',
+    '%description', 'An example application, packaged to test pkgshift lint.', '',
+    '%install', `cp -a ${root}/. %{buildroot}/`, '', '%files', ...files, '',
+    '%changelog', '* Tue Nov 24 2026 Jane Doe <jane@example.org> - 1.0-1', '- First build.', '',
+  ].join('\n'));
+  runOk('rpmbuild', ['-bb', '--define', `_topdir ${top}`, '--define', '__os_install_post %{nil}', spec]);
+  return join(top, 'RPMS/noarch/myapp-1.0-1.noarch.rpm');
+}
+
+test('packages built by rpmbuild: a well-made one has no error, each defect fires its rule', (t) => {
+  if (!needTools(t, 'rpmbuild')) return;
+  const lint = (rpm: string) => {
+    const r = pkgshift(['lint', '--format', 'json', '--fail-on', 'never', rpm]);
+    assert.equal(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout) as JsonReport).packages[0]!.findings;
+  };
+  const clean = tree(t);
+  const files = ['/usr/bin/myapp', '%license /usr/share/doc/myapp/copyright'];
+  assert.deepEqual(lint(rpmbuild(t, clean, files)).filter((f) => f.severity === 'error'), []);
+
+  const local = tree(t, { error: true });
+  const localFindings = lint(rpmbuild(t, local, [...files, '/usr/local/bin/tool']));
+  assert.deepEqual(localFindings.filter((f) => f.severity === 'error').map((f) => [f.id, f.path]), [['path-usr-local', '/usr/local/bin/tool']]);
+
+  const writable = tree(t);
+  const writableFindings = lint(rpmbuild(t, writable, ['%attr(0666,root,root) /usr/bin/myapp', '%license /usr/share/doc/myapp/copyright']));
+  assert.ok(writableFindings.some((f) => f.id === 'perm-world-writable' && f.path === '/usr/bin/myapp'), JSON.stringify(writableFindings));
+
+  const dangling = tree(t, { warning: true });
+  assert.deepEqual(lint(rpmbuild(t, dangling, [...files, '/usr/bin/dangling'])).filter((f) => f.id.startsWith('symlink')).map((f) => [f.id, f.path]),
+    [['symlink-dangling', '/usr/bin/dangling']]);
+});

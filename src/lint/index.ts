@@ -43,7 +43,9 @@ export interface LintResult {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export async function lintModel(model: PackageModel, options: LintOptions): Promise<LintResult> {
+export async function lintModel(whole: PackageModel, options: LintOptions): Promise<LintResult> {
+  // An rpm lists only the directories it owns: parents normalize added to reach a file are not in it.
+  const model = options.format === 'rpm' ? { ...whole, files: whole.files.filter((f) => !f.implicit) } : whole;
   const overrides = options.overrides ?? [];
   const ctx: LintContext = {
     format: options.format,

@@ -85,7 +85,7 @@ export const rpmOutput: OutputPlugin = {
     return rpmFileName(rpmIdentity(pkg.metadata));
   },
 
-  prepare: (pkg, _options, ctx) => prepareRpm(pkg, ctx),
+  prepare: prepareRpm,
 
   async write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void> {
     const settings = rpmSettings(options);
