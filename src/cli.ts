@@ -3,6 +3,7 @@
 // errors to exit codes: 0 success, 1 failure, 2 usage error, 3 lint findings (see README).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { removeTrackedOnSignal } from './core/cleanup.js';
 import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
@@ -130,4 +131,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+removeTrackedOnSignal();
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { track, untrack } from './core/cleanup.js';
 import { PkgError, describeError } from './core/errors.js';
 
 /** The output path: `-p` as given, or the conventional name inside `-p DIR` or the current directory. */
@@ -28,6 +29,7 @@ export function checkWritable(target: string, force: boolean): void {
 export async function writeAtomically(target: string, force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
   checkWritable(target, force);
   const temporary = `${target}.pkgshift-tmp-${process.pid}`;
+  track(temporary);
   const out = createWriteStream(temporary, { mode: 0o644 });
   try {
     await write(out);
@@ -43,5 +45,7 @@ export async function writeAtomically(target: string, force: boolean, write: (ou
     await unlink(temporary).catch(() => undefined);
     if (err instanceof PkgError) throw err;
     throw new PkgError('output-failed', `writing ${target}: ${describeError(err)}`, { cause: err });
+  } finally {
+    untrack(temporary);
   }
 }

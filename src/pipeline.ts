@@ -1,12 +1,13 @@
 // read → apply options → normalize → write (atomically).
-import { openInput } from './core/source.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
+import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
+import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
@@ -25,6 +26,7 @@ export interface ConvertRequest {
 /** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
 export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'pkgshift-'));
+  track(dir);
   let counter = 0;
   const ctx: Context = {
     diag, verbose, sourceDateEpoch: sourceDateEpoch(),
@@ -34,6 +36,7 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
     return await step(ctx);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    untrack(dir);
   }
 }
 

@@ -1,11 +1,13 @@
 // The CLI as users meet it: help, exit codes, one-line errors, and no output left after a failure.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { PkgError } from '../src/core/errors.js';
 import { writeAtomically } from '../src/output-file.js';
-import { pkgshift, tempDir } from './support/helpers.js';
+import { CLI, pkgshift, tempDir } from './support/helpers.js';
 
 function assertOneLineError(stderr: string, pattern: RegExp): void {
   const lines = stderr.trim().split('\n');
@@ -115,4 +117,24 @@ test('lint during a conversion checks the package as written: translated version
   result = pkgshift([...base, '-t', 'deb', '-v', '1.0'], { cwd: dir, env: { ...process.env, DEBEMAIL: '', EMAIL: '' } });
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /^W: demo: meta-placeholder-value: the maintainer is pkgshift's placeholder/m);
+});
+
+test('an interrupted conversion (Ctrl-C) leaves no output and no temporary file', async (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'in/opt'), { recursive: true });
+  const fd = openSync(join(dir, 'in/opt/big.img'), 'w');
+  ftruncateSync(fd, 2 * 1024 ** 3); // sparse: takes no disk, seconds to pack
+  closeSync(fd);
+  const child = spawn(process.execPath, [CLI, '-s', 'dir', '-t', 'deb', '-n', 'big', '-a', 'all', '--no-lint', '-C', 'in', '-p', join(dir, 'out.deb'), '.'], { cwd: dir });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // The temporary output beside the target exists while the package is written: interrupt then.
+  while (!readdirSync(dir).some((f) => f.includes('.pkgshift-tmp-'))) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGINT');
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 130);
+  assert.match(stderr, /pkgshift: error: interrupted \(SIGINT\); nothing was written/);
+  assert.deepEqual(readdirSync(dir), ['in']);
 });

@@ -86,6 +86,12 @@ function maintainer(m: Metadata, env: NodeJS.ProcessEnv, diag: Diagnostics): str
 }
 
 function descriptionOf(m: Metadata, diag: Diagnostics): string {
+  const { summary, description } = debDescription(m, diag);
+  return descriptionValue(summary, description);
+}
+
+/** Summary and long description as the deb says them: a missing summary is the long text's first line, or a placeholder. */
+export function debDescription(m: Metadata, diag: Diagnostics): { summary: string; description: string } {
   let summary = m.summary.trim();
   let extended = m.description;
   if (!summary) {
@@ -100,7 +106,7 @@ function descriptionOf(m: Metadata, diag: Diagnostics): string {
       diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`);
     }
   }
-  return descriptionValue(summary, extended);
+  return { summary, description: extended };
 }
 
 function relationFields(m: Metadata, diag: Diagnostics): ControlField[] {

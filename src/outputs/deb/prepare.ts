@@ -5,6 +5,7 @@ import type { PackageModel, RelationKind } from '../../core/model.js';
 import { debRelations, type DebField } from '../../core/relations-translate.js';
 import { scriptsFor } from '../../core/script-translate.js';
 import { toDebVersion } from '../../core/version.js';
+import { debDescription } from './control.js';
 import { defaultMaintainer } from './maintainer.js';
 
 const KIND: Record<DebField, RelationKind> = {
@@ -17,7 +18,7 @@ export function prepareDeb(pkg: PackageModel, ctx: Context): PackageModel {
   const relations = Object.fromEntries([...debRelations(m, ctx.diag)].map(([field, list]) => [KIND[field], list]));
   return {
     metadata: {
-      ...m, relations, version: toDebVersion(m.version, ctx.diag),
+      ...m, ...debDescription(m, ctx.diag), relations, version: toDebVersion(m.version, ctx.diag),
       maintainer: m.maintainer?.trim() || defaultMaintainer(process.env, ctx.diag),
     },
     files: pkg.files.filter((f) => !f.flags?.has('ghost')),
