@@ -82,6 +82,7 @@ test('rpm → rpm keeps every field, file and script', async (t) => {
       assert.deepEqual(identity(b, keys), identity(a, keys));
       assert.deepEqual(relations(b, SAME_KINDS), relations(a, SAME_KINDS));
       assert.deepEqual(b.metadata.extras.rpm?.Group, a.metadata.extras.rpm?.Group);
+      if (a.metadata.extras.rpm?.Changelog) assert.equal(b.metadata.extras.rpm?.Changelog, a.metadata.extras.rpm.Changelog);
       assert.deepEqual(scripts(b), scripts(a));
       assert.deepEqual(configFiles(b), configFiles(a));
       const nonDirs = (i: InfoJson) => fileRows(i).filter((r) => !r.startsWith('dir '));

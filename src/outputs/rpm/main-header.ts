@@ -69,10 +69,19 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
 }
 
 /**
- * One generated changelog entry, as fpm writes: rpm tools (and rpmlint) expect a changelog whose name
- * ends with the package's [E:]V-R. Time is the build day (rpmbuild stores dates without a time of day).
+ * The input's changelog (an rpm's, kept in extras), else one generated entry, as fpm writes: rpm tools
+ * (and rpmlint) expect a changelog whose name ends with the package's [E:]V-R. Times are days
+ * (rpmbuild stores dates without a time of day).
  */
 function changelogEntries(id: RpmIdentity, info: RpmDescriptive, buildTime: number): HeaderEntry[] {
+  const recorded = info.changelog ? parseChangelog(info.changelog) : [];
+  if (recorded.length) {
+    return [
+      int32(Tag.CHANGELOGTIME, recorded.map((e) => e.time)),
+      strings(Tag.CHANGELOGNAME, recorded.map((e) => e.name)),
+      strings(Tag.CHANGELOGTEXT, recorded.map((e) => e.text)),
+    ];
+  }
   const who = info.packager ?? 'pkgshift';
   return [
     int32(Tag.CHANGELOGTIME, [buildTime - (buildTime % 86400)]),
@@ -107,4 +116,17 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     strings(Tag.DIRNAMES, dirNames),
     int32(Tag.FILEDIGESTALGO, [HASHALGO.SHA256]),
   ];
+}
+
+const ENTRY_HEAD = /^\* \w{3} (\w{3}) (\d{1,2}) (\d{4}) (.*)$/;
+
+/** `* Tue Jun 26 2018 Name <mail> - 1.0-1` + text lines, entries separated by blank lines (rpm --changelog). */
+function parseChangelog(text: string): { time: number; name: string; text: string }[] {
+  return text.split(/\n\n(?=\* \w{3} \w{3} \d)/).flatMap((entry) => {
+    const [head = '', ...body] = entry.split('\n');
+    const m = ENTRY_HEAD.exec(head);
+    if (!m) return [];
+    const time = Date.parse(`${m[2]} ${m[1]} ${m[3]} 12:00:00 UTC`) / 1000;
+    return Number.isFinite(time) ? [{ time: time - (time % 86400), name: m[4]!, text: body.join('\n') }] : [];
+  });
 }

@@ -24,6 +24,8 @@ export interface RpmDescriptive {
   packager?: string;
   vendor?: string;
   url?: string;
+  /** An rpm input's changelog, as `rpm -q --changelog` prints it. */
+  changelog?: string;
 }
 
 /** What rpm writes when it does not know the license: SPDX's "no assertion", not a guess. */
@@ -62,6 +64,7 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   if (metadata.maintainer) result.packager = metadata.maintainer;
   if (metadata.vendor) result.vendor = metadata.vendor;
   if (metadata.homepage) result.url = metadata.homepage;
+  if (metadata.extras.rpm?.Changelog) result.changelog = metadata.extras.rpm.Changelog;
   return result;
 }
 
