@@ -35,7 +35,10 @@ const RPM_ONLY = /\b(chkconfig|rpm|rpmdb|rpmkeys)\s|\$\{?RPM_INSTALL_PREFIX/;
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
   const out: Script[] = [];
-  for (const script of scripts.map(unwrapShim)) {
+  // A shim pkgshift wrote for the other format is undone (a round trip gives the original back); one
+  // already written for this target stays, so translating twice changes nothing.
+  const originals = scripts.map((s) => (unwrapShim(s).convention === target ? unwrapShim(s) : s));
+  for (const script of originals) {
     if (script.convention !== 'neutral' && script.convention !== target) warnForeignHelpers(script, target, diag);
     if (script.interpreter === '<lua>' && target === 'deb') {
       diag.warn('script-dropped', `the ${script.phase} script is rpm Lua (<lua>), which dpkg cannot run: dropped`);
@@ -117,5 +120,20 @@ function warnForeignHelpers(script: Script, target: Convention, diag: Diagnostic
   const found = pattern.exec(script.body.replace(/^\s*#.*$/gm, ''));
   if (found) {
     diag.warn('script-foreign-helper', `the ${script.phase} script uses ${found[0].trim()}, which ${target === 'rpm' ? 'only Debian systems have' : 'only rpm systems have'}: check it before shipping`);
+  }
+}
+
+/**
+ * Warns about what only the other format can run: rpm triggers, and deb control files such as triggers,
+ * debconf templates and shlibs. They stay in the model's extras (a conversion to the same format keeps
+ * them) but a package of `target` cannot carry them.
+ */
+export function warnUntranslatable(metadata: Metadata, target: Convention, diag: Diagnostics): void {
+  if (target === 'deb' && metadata.extras.rpm?.Triggers) {
+    diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
+  }
+  const debFiles = Object.keys(metadata.extras['deb-control-files'] ?? {});
+  if (target === 'rpm' && debFiles.length) {
+    diag.warn('deb-control-files-dropped', `deb control files ${debFiles.join(', ')} have no rpm counterpart: dropped`);
   }
 }

@@ -3,7 +3,7 @@
 import type { Context } from '../../plugin.js';
 import type { PackageModel, RelationKind } from '../../core/model.js';
 import { debRelations, type DebField } from '../../core/relations-translate.js';
-import { scriptsFor } from '../../core/script-translate.js';
+import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
 import { toDebVersion } from '../../core/version.js';
 import { debDescription } from './control.js';
 import { defaultMaintainer } from './maintainer.js';
@@ -15,6 +15,7 @@ const KIND: Record<DebField, RelationKind> = {
 
 export function prepareDeb(pkg: PackageModel, ctx: Context): PackageModel {
   const m = pkg.metadata;
+  warnUntranslatable(m, 'deb', ctx.diag);
   const relations = Object.fromEntries([...debRelations(m, ctx.diag)].map(([field, list]) => [KIND[field], list]));
   return {
     metadata: {

@@ -5,7 +5,7 @@ import { canonicalPath } from '../../core/paths.js';
 import { ownsDirectory } from './file-list.js';
 import type { PackageModel, RelationKind } from '../../core/model.js';
 import { rpmRelations, type RpmKind } from '../../core/relations-translate.js';
-import { scriptsFor } from '../../core/script-translate.js';
+import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { rpmDescriptive } from './metadata.js';
 
@@ -16,6 +16,7 @@ const KIND: Record<RpmKind, RelationKind> = {
 
 export function prepareRpm(pkg: PackageModel, options: Options, ctx: Context): PackageModel {
   const m = pkg.metadata;
+  warnUntranslatable(m, 'rpm', ctx.diag);
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version, release } = toRpmVersion(m.version, ctx.diag);
   const relations: PackageModel['metadata']['relations'] = {};
