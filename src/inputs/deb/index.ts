@@ -1,10 +1,11 @@
 // deb input: a .deb file read natively (FORMATS.md §B2): ar members, control.tar and data.tar in
 // any compression dpkg reads, md5sums verified against the content, conffiles, maintainer scripts
 // and the other control files kept for the deb output.
+import { licenseOfGeneratedCopyright } from '../../core/placeholders.js';
 import { basename } from 'node:path';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError, describeError, withContext } from '../../core/errors.js';
-import type { FileEntry, PackageModel, Script, ScriptPhase } from '../../core/model.js';
+import type { FileEntry, Metadata, PackageModel, Script, ScriptPhase } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
 import { isArArchive, type ArMember } from '../../formats/ar-read.js';
@@ -89,7 +90,26 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
     else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
   }
   if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
-  return { metadata, files: data.files, scripts };
+  const files = await withoutGeneratedCopyright(data.files, metadata);
+  return { metadata, files, scripts };
+}
+
+/**
+ * The copyright file pkgshift's deb output writes for a package that named only its license: read back,
+ * it is that license again (so an rpm → deb → rpm round trip keeps it), not a file of the package.
+ */
+async function withoutGeneratedCopyright(files: FileEntry[], metadata: Metadata): Promise<FileEntry[]> {
+  const path = `/usr/share/doc/${metadata.name}/copyright`;
+  const file = files.find((f) => f.path === path && f.type === 'file' && f.size < 4096);
+  if (!file?.source) return files;
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.source.open()) chunks.push(Buffer.from(chunk));
+  const license = licenseOfGeneratedCopyright(Buffer.concat(chunks).toString('utf8'));
+  if (!license) return files;
+  metadata.license = license;
+  const docDir = `/usr/share/doc/${metadata.name}`;
+  const alone = !files.some((f) => f.path.startsWith(`${docDir}/`) && f.path !== path);
+  return files.filter((f) => f !== file && !(alone && f.path === docDir));
 }
 
 /** Member order and names as dpkg-deb's extract.c accepts them. */
