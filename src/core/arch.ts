@@ -49,7 +49,3 @@ export function debArch(neutral: string): string {
 export function rpmArch(neutral: string): string {
   return rowFor(neutral)?.rpm ?? neutral;
 }
-
-export function isKnownArch(name: string): boolean {
-  return rowFor(name) !== undefined;
-}

@@ -98,15 +98,3 @@ function regroupHardlinks(sorted: FileEntry[], byPath: Map<string, FileEntry>): 
     for (const link of links) Object.assign(link, inode, { type: 'hardlink', target: first.path, size: 0, source: undefined });
   }
 }
-
-/** The hardlink sets of a normalized model: holder path → the paths linking to it. */
-export function hardlinkSets(files: readonly FileEntry[]): Map<string, string[]> {
-  const sets = new Map<string, string[]>();
-  for (const entry of files) {
-    if (entry.type !== 'hardlink' || entry.target === undefined) continue;
-    const members = sets.get(entry.target) ?? [];
-    members.push(entry.path);
-    sets.set(entry.target, members);
-  }
-  return sets;
-}

@@ -21,10 +21,6 @@ export function parentPath(path: string): string {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** Joins a canonical directory and a relative or absolute path. */
 export function joinPath(dir: string, rest: string): string {
   return canonicalPath(`${dir}/${rest}`);

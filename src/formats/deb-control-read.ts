@@ -60,9 +60,3 @@ export function unfoldDescription(value: string): { summary: string; description
 export function parseRelationField(value: string): Relation[] {
   return parseRelationList(foldedValue(value));
 }
-
-/** Case-insensitive lookup. */
-export function fieldValue(fields: readonly ControlField[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return fields.find((f) => f.name.toLowerCase() === lower)?.value;
-}

@@ -41,10 +41,6 @@ export function createsHierarchy(model: PackageModel): boolean {
   return ['base-files', 'filesystem', 'base-passwd'].includes(model.metadata.name);
 }
 
-export function regularFiles(model: PackageModel): FileEntry[] {
-  return model.files.filter((f) => f.type === 'file');
-}
-
 /** Groups entries by a key, keeping the first path and a count, to report mass problems once. */
 export function grouped<T>(entries: readonly FileEntry[], key: (e: FileEntry) => T | undefined): Map<T, FileEntry[]> {
   const groups = new Map<T, FileEntry[]>();
