@@ -2,10 +2,10 @@
 // members) and flipped bytes in headers fail with one clear line naming the member or part,
 // exit code 1, no output file left, and never hang.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test, { type TestContext } from 'node:test';
-import { needTools, pkgshift, tempDir } from './support/helpers.js';
+import { needTools, pkgshift, runOk, tempDir } from './support/helpers.js';
 import { buildDeb, readArMembers, writeDemoTree } from './support/deb-build.js';
 import { DEMO_SPEC, buildRpm } from './support/rpm-build.js';
 
@@ -119,5 +119,26 @@ test('truncated and corrupted rpms fail naming the part: lead, signature header,
       [body + Math.floor((bytes.length - body) / 2), /payload/, 'payload bytes'],
     ];
     for (const [at, part, why] of flips) assertFails(t, dir, flipped(bytes, at), 'corrupt.rpm', part, `${payload}: ${why}`);
+  }
+});
+
+test('a deb or rpm holding a symlink that escapes the package root is refused, nothing written', (t) => {
+  if (!needTools(t, 'dpkg-deb')) return;
+  const dir = tempDir(t);
+  const root = join(dir, 'root');
+  mkdirSync(join(root, 'DEBIAN'), { recursive: true });
+  mkdirSync(join(root, 'usr/share/x'), { recursive: true });
+  writeFileSync(join(root, 'DEBIAN/control'), 'Package: hostile\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n');
+  symlinkSync('../../../../../etc/shadow', join(root, 'usr/share/x/escape'));
+  runOk('dpkg-deb', ['--root-owner-group', '-b', root, join(dir, 'hostile.deb')]);
+  rmSync(join(root, 'DEBIAN'), { recursive: true });
+  // Our own writer packs what the user's tree holds (lint reports symlink-escapes-root); reading it back refuses it.
+  const written = pkgshift(['-s', 'dir', '-t', 'rpm', '-n', 'hostile', '-a', 'all', '--no-lint', '-C', root, '-p', join(dir, 'hostile.rpm'), '.']);
+  assert.equal(written.status, 0, written.stderr);
+  for (const input of ['hostile.deb', 'hostile.rpm']) {
+    const result = pkgshift(['-t', 'tar', '-p', join(dir, 'out.tar'), join(dir, input)]);
+    assert.equal(result.status, 1, input);
+    assert.match(result.stderr, /^pkgshift: error: reading .*: refusing symlink "\.?\/usr\/share\/x\/escape" -> "\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/shadow": it points outside the package root\n$/);
+    assert.equal(existsSync(join(dir, 'out.tar')), false);
   }
 });

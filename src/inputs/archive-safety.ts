@@ -31,11 +31,15 @@ export function memberSegments(name: string, archive: string): string[] {
   return segments;
 }
 
-/** Refuses a symlink at `path` (canonical package path) whose relative target climbs above `/`. */
+/**
+ * Refuses a symlink at `path` (canonical package path) whose relative target climbs above `/`.
+ * `archive` prefixes the message; '' when the caller's context already names the archive.
+ */
 export function checkSymlinkTarget(path: string, target: string, archive: string, member: string): void {
-  if (target === '') throw new PkgError('input-unsafe', `${archive}: refusing symlink ${JSON.stringify(member)}: its target is empty`);
+  const where = archive ? `${archive}: ` : '';
+  if (target === '') throw new PkgError('input-unsafe', `${where}refusing symlink ${JSON.stringify(member)}: its target is empty`);
   if (target.includes('\0') || resolveLinkTarget(path, target) === null) {
-    throw new PkgError('input-unsafe', `${archive}: refusing symlink ${JSON.stringify(member)} -> ${JSON.stringify(target)}: it points outside the package root`);
+    throw new PkgError('input-unsafe', `${where}refusing symlink ${JSON.stringify(member)} -> ${JSON.stringify(target)}: it points outside the package root`);
   }
 }
 

@@ -1,5 +1,6 @@
 // data.tar (FORMATS.md §B2.3) → file entries. Regular files' content goes to the content spool,
 // MD5-hashed on the way for the md5sums check; links, directories and owners come from the headers.
+import { checkSymlinkTarget } from '../archive-safety.js';
 import type { Readable } from 'node:stream';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
@@ -46,6 +47,7 @@ export async function readDataTar(input: Readable, compression: Compression, spo
         if (path !== '/') files.push({ ...base, type: 'dir' });
         return;
       case 'symlink':
+        checkSymlinkTarget(path, header.linkname ?? '', '', header.name);
         files.push({ ...base, type: 'symlink', target: header.linkname ?? '' });
         return;
       case 'link':

@@ -1,6 +1,7 @@
 // The payload (FORMATS.md §B1.6): compressed cpio, read once. The compressed bytes are hashed for
 // PAYLOADDIGEST (tag 5092) and the signature MD5 (header + payload); each regular file is spooled
 // and hashed against FILEDIGESTS. In a hardlink set only one member (the last) carries the data.
+import { checkSymlinkTarget } from '../archive-safety.js';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -113,6 +114,7 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
         entries.push({ ...base, type: 'dir' });
         break;
       case S_IFLNK:
+        checkSymlinkTarget(file.path, file.linkTo, '', file.path);
         entries.push({ ...base, type: 'symlink', target: file.linkTo });
         break;
       case S_IFREG: {
