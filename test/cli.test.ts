@@ -131,7 +131,10 @@ test('an interrupted conversion (Ctrl-C) leaves no output and no temporary file'
     stderr += chunk.toString();
   });
   // The temporary output beside the target exists while the package is written: interrupt then.
-  while (!readdirSync(dir).some((f) => f.includes('.pkgshift-tmp-'))) await new Promise((r) => setTimeout(r, 20));
+  for (let tries = 0; !readdirSync(dir).some((f) => f.includes('.pkgshift-tmp-')); tries++) {
+    assert.ok(tries < 3000 && child.exitCode === null, `no temporary output appeared (exit ${child.exitCode}): ${stderr}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   child.kill('SIGINT');
   const [code] = await once(child, 'exit');
   assert.equal(code, 130);
