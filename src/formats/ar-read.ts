@@ -3,8 +3,8 @@
 // Pure decoding over bytes; the deb input reads headers from a file handle and streams member data
 // straight from the file, so no member is ever held in memory.
 
-export const AR_MAGIC = '!<arch>\n';
-export const AR_HEADER_SIZE = 60;
+import { AR_HEADER_SIZE, AR_MAGIC } from './ar.js';
+
 
 export interface ArMemberHeader {
   /** The name without the optional trailing `/` (GNU/SysV style) and padding. */
@@ -22,7 +22,7 @@ export interface ArMember extends ArMemberHeader {
 }
 
 export function isArArchive(head: Uint8Array): boolean {
-  return Buffer.from(head.subarray(0, 8)).toString('latin1') === AR_MAGIC;
+  return AR_MAGIC.equals(head.subarray(0, 8));
 }
 
 /** Decodes one 60-byte member header; throws an Error with a short reason when it is not one. */

@@ -4,8 +4,8 @@
 // header; used for files ≥ 4 GiB). Header + name and data are each padded to a multiple of 4.
 import { ByteReader } from './byte-reader.js';
 
-export const NEWC_HEADER_SIZE = 110;
-export const TRAILER = 'TRAILER!!!';
+import { NEWC_HEADER_SIZE, TRAILER_NAME } from './cpio.js';
+
 
 export interface CpioHeader {
   magic: '070701' | '070702';
@@ -93,7 +93,7 @@ export class CpioReader {
     if (rawName[rawName.length - 1] !== 0) throw new Error('cpio name is not NUL-terminated');
     await this.reader.skip(padTo4(this.reader.position));
     const name = rawName.subarray(0, -1).toString('utf8');
-    if (name === TRAILER) return null;
+    if (name === TRAILER_NAME) return null;
     this.expectBody(header.size);
     return { kind: 'newc', name, header, size: header.size };
   }

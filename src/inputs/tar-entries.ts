@@ -1,10 +1,9 @@
 // Reads a tar stream once, end to end, into model entries: names checked for safety, placed under
 // a prefix after stripping leading components, regular files spooled to one temporary file. Used by
 // the tar input; written to be reused for any tar inside another archive (a deb's data.tar).
+import type { Duplex, Readable, Transform } from 'node:stream';
+import type { Header } from 'tar-stream';
 import type { Owner } from '../core/accounts.js';
-import type { Readable, Duplex, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import tarStream from 'tar-stream';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
 import type { FileEntry } from '../core/model.js';
@@ -12,6 +11,7 @@ import { canonicalPath } from '../core/paths.js';
 import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
+import { forEachTarEntry } from './tar-read.js';
 
 export interface TarReadOptions {
   /** How messages name the archive: "app-1.0.tar.gz", "data.tar.xz in foo.deb". */
@@ -40,8 +40,6 @@ export interface TarContents {
 }
 
 /** What tar-stream's extract yields: a member's header and its content. */
-type TarMember = AsyncIterable<Uint8Array> & { header: tarStream.Header };
-
 const SPECIAL_KINDS: Record<string, string> = {
   'character-device': 'character device', 'block-device': 'block device', fifo: 'FIFO',
 };
@@ -49,14 +47,9 @@ const SPECIAL_KINDS: Record<string, string> = {
 /** Reads the tar bytes coming out of `streams` (e.g. a file stream and a decompressor). */
 export async function readTarEntries(streams: [Readable, ...(Transform | Duplex)[]], options: TarReadOptions): Promise<TarContents> {
   const reader = new TarReader(options);
-  const extract = tarStream.extract();
-  const feeding = pipeline([...streams, extract]);
-  feeding.catch(() => undefined); // its error also ends the iteration below, which reports it
   try {
-    for await (const entry of extract) await reader.add(entry as TarMember);
-    await feeding;
+    await forEachTarEntry(streams, (header, body) => reader.add(header, body));
   } catch (err) {
-    extract.destroy();
     if (err instanceof PkgError) throw err;
     throw new PkgError('input-invalid', `reading ${options.archive}: ${describeError(err)}`, { cause: err });
   } finally {
@@ -78,8 +71,7 @@ class TarReader {
     this.prefix = canonicalPath(options.prefix ?? '/', 'prefix');
   }
 
-  async add(entry: TarMember): Promise<void> {
-    const { header } = entry;
+  async add(header: Header, entry: AsyncIterable<Buffer>): Promise<void> {
     const { archive } = this.options;
     const path = this.place(header.name);
     const kind: string = header.type ?? 'unknown';
@@ -140,7 +132,7 @@ class TarReader {
     return this.prefix === '/' ? `/${segments.join('/')}` : `${this.prefix}/${segments.join('/')}`;
   }
 
-  private ownerOf(header: tarStream.Header): Owner {
+  private ownerOf(header: Header): Owner {
     if (this.options.owner) return this.options.owner;
     return { uid: header.uid ?? 0, gid: header.gid ?? 0, user: header.uname ?? '', group: header.gname ?? '' };
   }

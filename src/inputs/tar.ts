@@ -1,9 +1,9 @@
 // tar input: a tarball (.tar, .tar.gz/.tgz, .tar.xz, .tar.zst, .tar.bz2; the compression is
 // sniffed from the magic bytes, not the name) read once as a stream. Members are placed under
 // --prefix after --strip-components; hostile members are refused (archive-safety.ts).
-import { openInput } from '../core/source.js';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { openInput } from '../core/source.js';
 import { ownerFor } from '../core/accounts.js';
 import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';

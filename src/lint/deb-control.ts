@@ -1,43 +1,12 @@
 // Reads what only a .deb file carries for lint (LINT.md §8.1 "controlFiles"): the control archive's
-// member headers, md5sums and conffiles. The ar container (FORMATS.md §B2.1) is walked with
-// positioned reads; only control.tar* is decompressed, never data.tar.
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+// member headers, md5sums and conffiles. The ar members are listed as the deb input lists them;
+// only control.tar* is decompressed, never data.tar.
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { PkgError, describeError } from '../core/errors.js';
 import { decompressor, sniffCompression } from '../formats/compress.js';
+import { listArMembers, memberHead, memberStream } from '../inputs/deb/ar-members.js';
 import type { DebControlFacts } from './types.js';
-
-const AR_MAGIC = '!<arch>\n';
-
-interface ArMember {
-  name: string;
-  offset: number;
-  size: number;
-}
-
-async function findControlMember(file: string): Promise<ArMember> {
-  const handle = await open(file, 'r');
-  try {
-    const magic = Buffer.alloc(8);
-    await handle.read(magic, 0, 8, 0);
-    if (magic.toString('latin1') !== AR_MAGIC) throw new PkgError('input-invalid', `${file} is not an ar archive`);
-    const size = (await handle.stat()).size;
-    const header = Buffer.alloc(60);
-    for (let at = 8; at + 60 <= size;) {
-      await handle.read(header, 0, 60, at);
-      const name = header.toString('latin1', 0, 16).trim().replace(/\/$/, '');
-      const length = Number(header.toString('latin1', 48, 58).trim());
-      if (!Number.isFinite(length)) throw new PkgError('input-invalid', `${file}: bad ar member header at offset ${at}`);
-      if (name.startsWith('control.tar')) return { name, offset: at + 60, size: length };
-      at += 60 + length + (length % 2);
-    }
-  } finally {
-    await handle.close();
-  }
-  throw new PkgError('input-invalid', `${file} has no control.tar member`);
-}
 
 const CAP = 64 * 1024 * 1024;
 
@@ -51,10 +20,9 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
 }
 
 async function readControl(file: string): Promise<DebControlFacts> {
-  const member = await findControlMember(file);
-  const head = Buffer.alloc(8);
-  const handle = await open(file, 'r');
-  await handle.read(head, 0, 8, member.offset).finally(() => handle.close());
+  const member = (await listArMembers(file, file)).find((m) => m.name.startsWith('control.tar'));
+  if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
+  const head = await memberHead(file, member, 8);
   const facts: DebControlFacts = { members: [] };
   const extract = tar.extract();
   const texts = new Map<string, string>();
@@ -77,7 +45,7 @@ async function readControl(file: string): Promise<DebControlFacts> {
     stream.resume();
   });
   await pipeline(
-    createReadStream(file, { start: member.offset, end: member.offset + member.size - 1 }),
+    memberStream(file, member),
     decompressor(sniffCompression(head)),
     extract,
   ).catch((err: unknown) => {

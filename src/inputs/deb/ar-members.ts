@@ -1,11 +1,11 @@
 // The members of a .deb (FORMATS.md §B2.1): listed by reading only the 60-byte headers from the
 // file, each member's data then streamed straight from its byte range.
-import { openInput } from '../../core/source.js';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { openInput } from '../../core/source.js';
 import { PkgError, describeError } from '../../core/errors.js';
-import { AR_HEADER_SIZE, AR_MAGIC, decodeArHeader, nextMemberOffset, type ArMember } from '../../formats/ar-read.js';
+import { AR_HEADER_SIZE } from '../../formats/ar.js';
+import { decodeArHeader, isArArchive, nextMemberOffset, type ArMember } from '../../formats/ar-read.js';
 
 export async function listArMembers(path: string, label: string): Promise<ArMember[]> {
   const handle = await openInput(path);
@@ -13,7 +13,7 @@ export async function listArMembers(path: string, label: string): Promise<ArMemb
     const fileSize = (await handle.stat()).size;
     const magic = Buffer.alloc(8);
     await handle.read(magic, 0, 8, 0);
-    if (magic.toString('latin1') !== AR_MAGIC) throw new PkgError('input-invalid', `${label} is not a deb: no ar archive magic`);
+    if (!isArArchive(magic)) throw new PkgError('input-invalid', `${label} is not a deb: no ar archive magic`);
     const members: ArMember[] = [];
     let offset = 8;
     const block = Buffer.alloc(AR_HEADER_SIZE);
@@ -49,7 +49,7 @@ export function memberStream(path: string, member: ArMember): Readable {
 
 /** The first bytes of a member (for its debian-binary text or a compression magic). */
 export async function memberHead(path: string, member: ArMember, max: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openInput(path);
   try {
     const buf = Buffer.alloc(Math.min(max, member.size));
     await handle.read(buf, 0, buf.length, member.offset);

@@ -2,8 +2,8 @@
 // scripts, triggers, templates …) at the top level, optionally after a `./` entry. They are
 // metadata, so each is read into memory, with a cap against hostile sizes.
 import type { Readable } from 'node:stream';
-import type { Compression } from '../../formats/compress.js';
-import { forEachTarEntry } from './tar-read.js';
+import { decompressor, type Compression } from '../../formats/compress.js';
+import { forEachTarEntry } from '../tar-read.js';
 
 export interface ControlFile {
   name: string;
@@ -15,7 +15,7 @@ const MAX_CONTROL_FILE = 64 * 1024 * 1024;
 
 export async function readControlTar(input: Readable, compression: Compression): Promise<Map<string, ControlFile>> {
   const files = new Map<string, ControlFile>();
-  await forEachTarEntry(input, compression, async (header, body) => {
+  const count = await forEachTarEntry([input, decompressor(compression)], async (header, body) => {
     const name = header.name.replace(/^(\.\/)+/, '').replace(/\/$/, '');
     if (header.type === 'directory' || name === '' || name === '.') return;
     if (header.type !== 'file' && header.type !== 'contiguous-file') {
@@ -27,5 +27,6 @@ export async function readControlTar(input: Readable, compression: Compression):
     for await (const chunk of body) chunks.push(chunk);
     files.set(name, { name, mode: (header.mode ?? 0o644) & 0o7777, data: Buffer.concat(chunks) });
   });
+  if (count === 0) throw new Error('empty tar archive');
   return files;
 }

@@ -1,13 +1,13 @@
 // data.tar (FORMATS.md §B2.3) → file entries. Regular files' content goes to the content spool,
 // MD5-hashed on the way for the md5sums check; links, directories and owners come from the headers.
-import { checkSymlinkTarget } from '../archive-safety.js';
 import type { Readable } from 'node:stream';
+import { checkSymlinkTarget } from '../archive-safety.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
-import type { Compression } from '../../formats/compress.js';
+import { decompressor, type Compression } from '../../formats/compress.js';
 import type { Spool } from '../spool.js';
-import { forEachTarEntry } from './tar-read.js';
+import { forEachTarEntry } from '../tar-read.js';
 
 export interface DataTar {
   files: FileEntry[];
@@ -19,7 +19,7 @@ export async function readDataTar(input: Readable, compression: Compression, spo
   describe: string, diag: Diagnostics): Promise<DataTar> {
   const files: FileEntry[] = [];
   const md5 = new Map<string, string>();
-  await forEachTarEntry(input, compression, async (header, body) => {
+  const count = await forEachTarEntry([input, decompressor(compression)], async (header, body) => {
     const path = canonicalPath(header.name, `data.tar member '${header.name}'`);
     const base = {
       path,
@@ -57,5 +57,6 @@ export async function readDataTar(input: Readable, compression: Compression, spo
         diag.warn('entry-unsupported', `${path} in ${describe} is a ${header.type}; pkgshift packages only files, directories and links, so it is left out`);
     }
   });
+  if (count === 0) throw new Error('empty tar archive');
   return { files, md5 };
 }

@@ -1,8 +1,8 @@
 // deb input: a .deb file read natively (FORMATS.md §B2): ar members, control.tar and data.tar in
 // any compression dpkg reads, md5sums verified against the content, conffiles, maintainer scripts
 // and the other control files kept for the deb output.
-import { licenseOfGeneratedCopyright } from '../../core/placeholders.js';
 import { basename } from 'node:path';
+import { licenseOfGeneratedCopyright } from '../../core/placeholders.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError, describeError, withContext } from '../../core/errors.js';
 import type { FileEntry, Metadata, PackageModel, Script, ScriptPhase } from '../../core/model.js';

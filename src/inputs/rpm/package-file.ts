@@ -1,8 +1,8 @@
 // The parts of an .rpm file (FORMATS.md §B1.1): lead (96 B), signature header padded to 8 bytes,
 // main header, payload. Headers are metadata and read into memory; the payload is only located.
-import { openInput } from '../../core/source.js';
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
+import { openInput } from '../../core/source.js';
 import { PkgError, describeError } from '../../core/errors.js';
 import { HEADER_INTRO_SIZE, decodeHeader, decodeHeaderIntro, type RpmHeader } from '../../formats/rpm/header-read.js';
 import { decodeLead, type Lead } from '../../formats/rpm/lead-read.js';

@@ -1,12 +1,12 @@
 // The payload (FORMATS.md §B1.6): compressed cpio, read once. The compressed bytes are hashed for
 // PAYLOADDIGEST (tag 5092) and the signature MD5 (header + payload); each regular file is spooled
 // and hashed against FILEDIGESTS. In a hardlink set only one member (the last) carries the data.
-import { checkSymlinkTarget } from '../archive-safety.js';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { checkSymlinkTarget } from '../archive-safety.js';
 import { groupId, userId } from '../../core/accounts.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';

@@ -1,6 +1,6 @@
 // Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
-import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import { hostname } from 'node:os';
+import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import type { Relation, RelationKind } from '../../core/model.js';
 import { RELATION_KINDS } from '../../core/model.js';
 import { ALL, DEB_RPM, finding, type Finding, type LintFormat, type Rule } from '../types.js';

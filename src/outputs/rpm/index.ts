@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import type { PackageModel } from '../../core/model.js';
 import { scriptsFor } from '../../core/script-translate.js';
@@ -22,8 +23,6 @@ import { spoolPayload } from './payload.js';
 import { scriptEntries } from './scripts.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
 
-/** newc's 32-bit size field; rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c). */
-const NEWC_LIMIT = 0xffffffff;
 
 const PAYLOAD_FEATURE: Partial<Record<string, RpmlibFeature>> = { xz: 'PayloadIsXz', zstd: 'PayloadIsZstd' };
 
@@ -93,7 +92,8 @@ export const rpmOutput: OutputPlugin = {
     const info = rpmDescriptive(pkg.metadata, ctx.diag);
     const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
     const files = rpmFileList(pkg.files, directories);
-    const large = files.some((f) => f.size >= NEWC_LIMIT);
+    // newc's 32-bit size field: rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c).
+    const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
     const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
 
     const payload = await spoolPayload(files, large, settings.compression, settings.level, ctx.tempPath('payload.cpio'));
