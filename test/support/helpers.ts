@@ -17,6 +17,9 @@ export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 
 export const REQUIRE_TOOLS = process.env.PKGSHIFT_REQUIRE_TOOLS === '1';
 
+/** The fast tiers (`npm run test:unit`, `npm run test:fast`) set this: every real-tool check skips. */
+export const NO_TOOLS = process.env.PKGSHIFT_NO_TOOLS === '1';
+
 export interface RunResult {
   status: number;
   stdout: string;
@@ -51,6 +54,7 @@ export function runOk(command: string, args: readonly string[], options: SpawnSy
 }
 
 export function hasTool(tool: string): boolean {
+  if (NO_TOOLS) return false;
   return spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
 }
 
@@ -59,6 +63,10 @@ export function hasTool(tool: string): boolean {
  * PKGSHIFT_REQUIRE_TOOLS=1 (CI), fails it.
  */
 export function needTools(t: TestContext, ...tools: string[]): boolean {
+  if (NO_TOOLS) {
+    t.skip('fast tier: real packaging tools are not used (PKGSHIFT_NO_TOOLS=1)');
+    return false;
+  }
   const missing = tools.filter((tool) => !hasTool(tool));
   if (missing.length === 0) return true;
   const why = `needs ${missing.join(', ')} (install: apt-get install dpkg-dev rpm lintian rpmlint cpio)`;
