@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { removeTrackedOnSignal } from './core/cleanup.js';
-import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
+import { Diagnostics } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
 import { lintCommand } from './commands/lint.js';
-import { formatLine } from './lint/report.js';
+import { Reporter } from './commands/reporter.js';
+import { suppressionsFromIds } from './lint/overrides.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
 import { infoCommand } from './commands/info.js';
@@ -53,6 +54,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '-f, --force', description: 'overwrite an existing output file' },
   { flags: '--no-lint', description: 'do not lint the package before writing it' },
   { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
+  { flags: '--suppress <ids>', description: 'say nothing of these warnings and lint findings (ids, comma-separated, globs allowed; repeatable)', repeatable: true },
   { flags: '--verbose', description: 'say more, including error details' },
   { flags: '--quiet', description: 'print only errors' },
 ];
@@ -89,25 +91,17 @@ export function buildProgram(): Command {
       return;
     }
     if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
-    const diag = diagnostics(options);
-    const written = await withRunContext(diag, options.verbose === true, (ctx) =>
+    const reporter = new Reporter({
+      quiet: options.quiet === true, verbose: options.verbose === true,
+      suppress: suppressionsFromIds((options.suppress as string[] | undefined) ?? []),
+    });
+    const written = await withRunContext(new Diagnostics(reporter.diagnostic), options.verbose === true, (ctx) =>
       convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-        onLint: (pkg, findings) => {
-          for (const f of findings) {
-            if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
-            process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
-          }
-        } }, ctx));
+        overrides: reporter.overrides,
+        onLint: (pkg, findings) => reporter.findings(pkg.metadata.name, findings) }, ctx));
     if (!options.quiet) process.stdout.write(`${written}\n`);
   });
   return program;
-}
-
-export function diagnostics(options: Record<string, unknown>): Diagnostics {
-  return new Diagnostics((d: Diagnostic) => {
-    if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
-  });
 }
 
 function packageVersion(): string {

@@ -13,12 +13,15 @@ import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintModel, type Finding, type LintFormat } from './lint/index.js';
+import type { Override } from './lint/overrides.js';
 
 export interface ConvertRequest {
   source?: string;
   target: string;
   inputs: string[];
   options: Options & { package?: string; force?: boolean; lint?: boolean; strict?: boolean };
+  /** Lint findings these match are not reported and do not count for --strict. */
+  overrides?: readonly Override[];
   /** Receives the lint findings on the model about to be written (README "Lint"). */
   onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
@@ -71,6 +74,7 @@ async function lintBeforeWriting(model: PackageModel, format: LintFormat, reques
     ? request.inputs.map((i) => resolve(request.options.chdir ?? '.', i.split('=')[0]!)).filter(isPrivateRoot) : [];
   const { findings } = await lintModel(model, {
     format, buildRoots: roots,
+    ...(request.overrides ? { overrides: request.overrides } : {}),
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });

@@ -9,6 +9,7 @@ import { readOverrides, suppressionsFromIds, type Override } from '../lint/overr
 import { formatJson, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';
 import type { LintFormat } from '../lint/types.js';
 import { withRunContext } from '../pipeline.js';
+import { Reporter } from './reporter.js';
 import type { Options } from '../plugin.js';
 import { inputs } from '../registry.js';
 
@@ -70,10 +71,7 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
   if (options.name) inputOptions.name = options.name;
   if (options.architecture) inputOptions.architecture = options.architecture;
   if (options.chdir) inputOptions.chdir = options.chdir;
-  const diag = new Diagnostics((d) => {
-    if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
-  });
+  const diag = new Diagnostics(new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true, suppress: overrides }).diagnostic);
   const reports: PackageReport[] = [];
   let unreadable = 0;
   for (const file of files) {
