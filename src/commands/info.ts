@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { debVersionString } from '../core/version.js';
 import { formatDebRelation } from '../core/relations.js';
 import { RELATION_KINDS, type FileEntry, type PackageModel, type Script } from '../core/model.js';
-import { readPackage, withRunContext } from '../pipeline.js';
+import { chooseInput, readPackage, withRunContext } from '../pipeline.js';
 import { Diagnostics } from '../core/diagnostics.js';
 import { Reporter } from './reporter.js';
 
@@ -21,7 +21,7 @@ export function infoCommand(): Command {
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) })
     .action(async (file: string, options: { inputType?: string; json?: boolean; quiet?: boolean; verbose?: boolean }) => {
       const diag = new Diagnostics(new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true }).diagnostic);
-      const model = await withRunContext(diag, options.verbose === true, (ctx) => readPackage(options.inputType, [file], {}, ctx));
+      const model = await withRunContext(diag, options.verbose === true, async (ctx) => readPackage(await chooseInput(options.inputType, [file]), [file], {}, ctx));
       process.stdout.write(options.json ? `${JSON.stringify(modelJson(model), null, 2)}\n` : formatModel(model));
     });
 }

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { PkgError, describeError } from '../core/errors.js';
 import { Diagnostics } from '../core/diagnostics.js';
-import { lintFile } from '../lint/file.js';
+import { lintFile } from './lint-file.js';
 import { RULES } from '../lint/index.js';
 import { readOverrides, suppressionsFromIds, type Override } from '../lint/overrides.js';
 import { formatJson, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';

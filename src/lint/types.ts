@@ -54,6 +54,11 @@ export interface DebControlFacts {
   conffiles?: string[];
 }
 
+/** Facts a package file carries besides its model, from its input plugin. */
+export interface PackageFacts {
+  deb?: DebControlFacts;
+}
+
 export interface LintContext {
   format: LintFormat;
   byPath: Map<string, FileEntry>;
