@@ -1,7 +1,7 @@
 // read → apply options → normalize → plan → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
@@ -79,6 +79,15 @@ async function lintBeforeWriting(model: PackageModel, format: LintFormat, reques
   if (request.options.strict && errors) {
     throw new PkgError('lint-failed', `--strict: lint found ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
   }
+}
+
+/**
+ * A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a
+ * conversion), named after the directory unless -n says otherwise.
+ */
+export function packageRoot(dir: string, options: Options): { input: string; options: Options } {
+  const chdir = resolve(options.chdir ?? '.', dir);
+  return { input: '.', options: { ...options, chdir, name: options.name ?? basename(chdir).toLowerCase() } };
 }
 
 export async function sniffInput(inputs: string[]): Promise<InputPlugin> {

@@ -13,6 +13,10 @@ export interface OptionSpec {
   default?: string | boolean;
   /** Repeatable options collect into an array. */
   repeatable?: boolean;
+  /** The values shell completion offers (the plugin itself checks the value). */
+  choices?: readonly string[];
+  /** What shell completion offers for the value: file or directory names. */
+  value?: 'file' | 'dir';
 }
 
 /** The options every plugin may read; plugin options arrive beside them. */
