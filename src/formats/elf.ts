@@ -1,4 +1,4 @@
-// ELF header facts for lint (LINT.md §8.3), parsed with DataView: class, byte order, machine, type,
+// ELF facts for lint (LINT.md §8.3) and the dependency generators (src/deps), parsed with DataView: class, byte order, machine, type,
 // flags, PT_INTERP, the dynamic section's SONAME/RPATH/RUNPATH/NEEDED, and whether `.symtab` or
 // `.debug_*` sections remain. Only the header, the program and section header tables, and the
 // string tables they point at are read (at most three passes over the file, each stopping early).
