@@ -14,6 +14,10 @@ export interface OptionSpec {
   default?: string | boolean;
   /** Repeatable options collect into an array. */
   repeatable?: boolean;
+  /** The values shell completion offers (the plugin itself checks the value). */
+  choices?: readonly string[];
+  /** What shell completion offers for the value: file or directory names. */
+  value?: 'file' | 'dir';
 }
 
 /** The options every plugin may read; plugin options arrive beside them. */
@@ -80,8 +84,8 @@ export interface InputPlugin {
   read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;
   /** The directories the package is built from, whose paths must not leak into its files (lint junk-build-path-leak). */
   buildRoots?(inputs: readonly string[], options: Options): string[];
-  /** How `pkgshift lint PATH` reads PATH when it is not read as a conversion input would be (a directory is the package root). */
-  lintInputs?(path: string, options: Options): { inputs: string[]; options: Options };
+  /** How a PATH given alone to `lint` or `info` is read, when not as a conversion input (a directory is the package root). */
+  packageRoot?(path: string, options: Options): { inputs: string[]; options: Options };
   /** What only the package file carries, for lint (the deb's control archive). */
   packageFacts?(file: string, ctx: Context): Promise<PackageFacts>;
   /** The lint rule a refusal to read the file is, when it is a defect of this format's own (a deb whose md5sums do not match). */

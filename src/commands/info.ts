@@ -5,8 +5,7 @@ import { debVersionString } from '../core/version.js';
 import { formatDebRelation } from '../core/relations.js';
 import { RELATION_KINDS, type FileEntry, type PackageModel, type Script } from '../core/model.js';
 import { chooseInput, readPackage, withRunContext } from '../pipeline.js';
-import { Diagnostics } from '../core/diagnostics.js';
-import { Reporter } from './reporter.js';
+import { Reporter } from '../cli/reporter.js';
 
 export function infoCommand(): Command {
   return new Command('info')
@@ -20,8 +19,12 @@ export function infoCommand(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) })
     .action(async (file: string, options: { inputType?: string; json?: boolean; quiet?: boolean; verbose?: boolean }) => {
-      const diag = new Diagnostics(new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true }).diagnostic);
-      const model = await withRunContext(diag, options.verbose === true, async (ctx) => readPackage(await chooseInput(options.inputType, [file]), [file], {}, ctx));
+      const { diag } = new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true, progress: false });
+      const model = await withRunContext(diag, options.verbose === true, async (ctx) => {
+        const input = await chooseInput(options.inputType, [file]);
+        const read = input.packageRoot?.(file, {}) ?? { inputs: [file], options: {} };
+        return readPackage(input, read.inputs, read.options, ctx);
+      });
       process.stdout.write(options.json ? `${JSON.stringify(modelJson(model), null, 2)}\n` : formatModel(model));
     });
 }

@@ -30,7 +30,7 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   const input = await chooseInput(options.inputType, [file]);
   const format = options.as ?? input.lintFormat;
   const given = { inputs: [file], options: { ...options.inputOptions } };
-  const { inputs, options: inputOptions } = input.lintInputs?.(file, given.options) ?? given;
+  const { inputs, options: inputOptions } = input.packageRoot?.(file, given.options) ?? given;
   const refused = (id: string, message: string): PackageReport => {
     const f = finding(rule(id), message, undefined, 'error');
     const suppressed = (options.overrides ?? []).some((o) => o.id.test(id) && !o.path);

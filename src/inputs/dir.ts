@@ -37,8 +37,9 @@ export const dirInput: InputPlugin = {
     return inputs.map((input) => resolve(options.chdir ?? '.', input.split('=')[0]!));
   },
 
-  // A directory given to lint is the package root (as `-C DIR .` makes it for a conversion), named after itself.
-  lintInputs(path, options) {
+  // A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a conversion),
+  // named after the directory unless -n says otherwise.
+  packageRoot(path, options) {
     const name = options.name ?? basename(resolve(options.chdir ?? '.', path)).toLowerCase();
     if (path.includes('=')) return { inputs: [path], options: { ...options, name } };
     return { inputs: ['.'], options: { ...options, name, chdir: resolve(options.chdir ?? '.', path) } };

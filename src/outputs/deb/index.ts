@@ -13,7 +13,7 @@ export const debOutput: OutputPlugin<DebSettings> = {
   description: 'a Debian package (.deb) for dpkg',
   lintFormat: 'deb',
   options: [
-    { flags: '--deb-compression <kind>', description: 'deb member compression: xz (default), gzip, zstd (needs dpkg >= 1.21.18), none' },
+    { flags: '--deb-compression <kind>', description: 'deb member compression: xz (default), gzip, zstd (needs dpkg >= 1.21.18), none', choices: ['xz', 'gzip', 'zstd', 'none'] },
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },
     { flags: '--deb-field <field>', description: "extra control field 'Name: value' (an empty value removes a field); repeatable", repeatable: true },
     { flags: '--deb-priority <priority>', description: 'Priority field (default optional)' },
