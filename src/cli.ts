@@ -34,6 +34,8 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--replaces <relation>', description: 'package replaced', repeatable: true },
   { flags: '--recommends <relation>', description: 'recommended package', repeatable: true },
   { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
+  { flags: '--deps <policy>', description: "the input's relations: keep (as written), map (names translated, plus those computed from the files), auto (computed from the files only), none (default: auto between deb and rpm, else keep)" },
+  { flags: '--dep-map <file>', description: "package name map on top of the built-in one: lines 'debian-name<TAB>rpm-name[<TAB>opensuse-name]' ('-': no package needed); repeatable", repeatable: true },
   { flags: '--config-files <path>', description: 'mark a file (or every file below a directory) as a config file', repeatable: true },
   { flags: '--no-default-config-files', description: 'do not make files under /etc config files (dir, tar and npm inputs)' },
   { flags: '--directories <path>', description: 'mark a directory as owned by the package', repeatable: true },

@@ -1,4 +1,4 @@
-// read → apply options → normalize → write (atomically).
+// read → apply options → normalize → dependencies (src/deps) → prepare → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
+import { resolveDependencies } from './deps/index.js';
 import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
@@ -53,8 +54,10 @@ export async function readPackage(source: string | undefined, inputs: string[], 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
   const output = findOutput(request.target);
-  const read = await readPackage(request.source, request.inputs, request.options, ctx);
-  const model = output.prepare?.(read, request.options, ctx) ?? read;
+  const input = request.source ? findInput(request.source) : await sniffInput(request.inputs);
+  const read = await readPackage(input.name, request.inputs, request.options, ctx);
+  const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
+  const model = output.prepare?.(resolved, request.options, ctx) ?? resolved;
   const target = outputPath(request.options.package, output.fileName(model, request.options));
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
