@@ -91,6 +91,7 @@ netbase	-	netcfg
 -	/usr/bin/bash	/usr/bin/bash
 perl	/usr/bin/perl	/usr/bin/perl
 python3	/usr/bin/python3	/usr/bin/python3
+python-is-python3	/usr/bin/python	/usr/bin/python
 dpkg	chkconfig	-
 dpkg	alternatives	-
 `;

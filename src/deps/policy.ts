@@ -58,7 +58,8 @@ export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext
       if (ctx.fromCommandLine.has(relationKey(kind, relation)) || MECHANICS.test(relation.name)) {
         kept.push(relation);
       } else if ((policy === 'auto' || policy === 'none') && DEPENDENCY_KINDS.has(kind)) {
-        report.replaced.push(formatDebRelation(relation));
+        const soname = policy === 'auto' && from === 'rpm' && SONAME_CAPABILITY.test(relation.name);
+        (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
       } else if (!cross) {
         kept.push(relation);
       } else if (policy === 'keep') {
@@ -91,7 +92,9 @@ function mapRelation(relation: Relation, ctx: PolicyContext, report: { notNeeded
     const { alternatives: _nested, ...single } = alt;
     const mapped = ctx.to === 'rpm' ? ctx.names.toRpm(alt.name) : ctx.names.toDeb(alt.name);
     if (mapped === null) {
+      // One alternative the target needs no package for satisfies the whole relation.
       report.notNeeded.push(alt.name);
+      return undefined;
     } else if (mapped !== undefined) {
       alternatives.push(mapped === alt.name ? single : renamed(single, mapped));
     } else if (ctx.from === 'rpm' && SONAME_CAPABILITY.test(alt.name)) {
