@@ -12,6 +12,7 @@ import { formatLine } from './lint/report.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
 import { infoCommand } from './commands/info.js';
+import { repoCommand } from './commands/repo.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -83,6 +84,7 @@ export function buildProgram(): Command {
     addOption(program, spec);
   }
   program.addCommand(infoCommand());
+  program.addCommand(repoCommand());
   program.action(async (args: string[], options: Record<string, unknown>) => {
     if (options.version === true) {
       process.stdout.write(`${packageVersion()}\n`);
