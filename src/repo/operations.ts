@@ -56,9 +56,9 @@ export function listEntries(root: string, kind: RepoKind): RepoEntry[] {
 export async function updateRepository(format: RepoFormat, request: RepoRequest): Promise<void> {
   const { root } = request;
   if (existsSync(root) && !statSync(root).isDirectory()) throw new PkgError('usage', `the repository ${root} is not a directory`);
-  const state = loadState(root, format.kind);
   const staging = new Staging(root);
   try {
+    const state = loadState(root, format.kind);
     const entries = [...state.entries];
     const removed: RepoEntry[] = [];
     let changed = false;
@@ -93,6 +93,7 @@ function where(entry: RepoEntry): string {
 /** Adds one package file; false when the very same file is already there. */
 async function addPackage(format: RepoFormat, request: RepoRequest, entries: RepoEntry[], source: string,
   staging: Staging): Promise<boolean> {
+  if (!existsSync(source)) throw new PkgError('input-missing', `${source}: no such file`);
   const inspected = await format.inspect(source, request.scope);
   const staged = staging.tempPath();
   const copy = await copyHashing(source, staged);

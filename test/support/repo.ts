@@ -43,15 +43,15 @@ export function repoOk(args: readonly string[], env: NodeJS.ProcessEnv = {}): Ru
   return result;
 }
 
-/** Every file below `root` (relative path → sha256 and mtime), to compare a repository before and after. */
-export function treeDigest(root: string): Record<string, string> {
+/** Every file below `root` (relative path → sha256, and mtime), to compare a repository before and after. */
+export function treeDigest(root: string, mtimes = true): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
-      else out[relative(root, path)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${stat.mtimeMs}`;
+      else out[relative(root, path)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')}${mtimes ? ` ${stat.mtimeMs}` : ''}`;
     }
   };
   walk(root);

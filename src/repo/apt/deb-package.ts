@@ -2,7 +2,7 @@
 // place in the pool, pool/COMPONENT/PREFIX/SOURCE/NAME_VERSION_ARCH.deb, PREFIX being the source's
 // first letter, or its first four for lib* (Debian policy's archive layout).
 import { basename } from 'node:path';
-import { PkgError } from '../../core/errors.js';
+import { PkgError, describeError } from '../../core/errors.js';
 import { readControlFiles } from '../../inputs/deb/index.js';
 import type { InspectedPackage } from '../operations.js';
 import { type Stanza, parseStanza, renderStanza } from './stanza.js';
@@ -28,9 +28,7 @@ export async function inspectDeb(source: string, component: string): Promise<Ins
     const control = (await readControlFiles(source)).get('control')!;
     stanza = parseStanza(control.data.toString('utf8'), `the control file of ${label}`);
   } catch (err) {
-    if (err instanceof PkgError && err.code === 'input-missing') throw err;
-    const why = err instanceof Error ? err.message : String(err);
-    throw new PkgError('input-invalid', `${source} is not a readable .deb package: ${why.replace(`${label}: `, '')}`);
+    throw new PkgError('input-invalid', `${source} is not a readable .deb package (${describeError(err)})`);
   }
   const field = (name: string, pattern: RegExp) => {
     const value = stanza.get(name);

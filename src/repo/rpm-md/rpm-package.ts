@@ -24,7 +24,7 @@ export async function inspectRpm(source: string): Promise<InspectedPackage> {
     if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) throw new Error('it is a source rpm');
     facts = rpmFacts(rpm);
   } catch (err) {
-    throw new PkgError('input-invalid', `${source} is not a readable binary .rpm package: ${describeError(err).replace(`${basename(source)}: `, '')}`);
+    throw new PkgError('input-invalid', `${source} is not a readable binary .rpm package (${describeError(err)})`);
   }
   if (!facts.name || !facts.version || !facts.arch) throw new PkgError('input-invalid', `${source}: the rpm header has no name, version or arch`);
   const file = rpmFileName(facts);
