@@ -11,6 +11,7 @@ import { completionCommand } from '../commands/completion.js';
 import { mainHelp, USAGE } from './help.js';
 import { addOption, optionGroups } from './options.js';
 import { Reporter } from './reporter.js';
+import { suppressionsFromIds } from '../lint/overrides.js';
 
 /** A subcommand's help on stdout: `pkgshift help lint`. */
 function helpCommand(program: Command): Command {
@@ -54,11 +55,11 @@ export function buildProgram(): Command {
       return;
     }
     if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see pkgshift --help)');
-    const reporter = new Reporter(options);
+    const reporter = new Reporter({ ...options, overrides: suppressionsFromIds((options.suppress as string[] | undefined) ?? []) });
     try {
       const written = await withRunContext(reporter.diag, options.verbose === true, (ctx) =>
         convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-          onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx));
+          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx));
       reporter.succeeded(written);
     } catch (err) {
       reporter.failed(err);
