@@ -70,7 +70,7 @@ async function lintBeforeWriting(model: PackageModel, request: ConvertRequest, c
   const roots = request.options.chdir || request.source === 'dir' || !request.source
     ? request.inputs.map((i) => resolve(request.options.chdir ?? '.', i.split('=')[0]!)).filter(isPrivateRoot) : [];
   const { findings } = await lintModel(model, {
-    format: lintFormatFor(request.target), buildRoots: roots,
+    format: lintFormatFor(request.target), buildRoots: roots, conversion: true,
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });

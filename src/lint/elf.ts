@@ -185,3 +185,24 @@ export async function parseElf(source: ContentSource, head: Buffer): Promise<Elf
   }
   return info;
 }
+
+/** What an ELF file links against and what it provides: its DT_NEEDED entries and DT_SONAME. */
+export interface ElfLinkage {
+  needed: string[];
+  soname?: string;
+}
+
+/**
+ * The linkage of one file, read from its headers only; undefined when it is not ELF or not parsable.
+ * The one place that lists sonames, for lint's undeclared-soname check and for dependency generation.
+ */
+export async function elfLinkage(source: ContentSource): Promise<ElfLinkage | undefined> {
+  const [head] = await readRanges(source, [{ start: 0, length: 4096 }]);
+  if (!head || !isElf(head)) return undefined;
+  try {
+    const elf = await parseElf(source, head);
+    return elf.soname === undefined ? { needed: elf.needed } : { needed: elf.needed, soname: elf.soname };
+  } catch {
+    return undefined;
+  }
+}

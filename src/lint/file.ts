@@ -8,7 +8,7 @@ import { readPackage, sniffInput } from '../pipeline.js';
 import { findInput } from '../registry.js';
 import { readDebControl } from './deb-control.js';
 import { RULES, isPrivateRoot, lintFormatFor, lintModel, type LintFormat } from './index.js';
-import type { Override } from './overrides.js';
+import { suppresses, type Override } from './overrides.js';
 import type { PackageReport } from './report.js';
 import { finding } from './types.js';
 
@@ -37,7 +37,7 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   if (input.name === 'dir' && !inputOptions.name) inputOptions.name = basename(resolve(inputOptions.chdir ?? '.', file)).toLowerCase();
   const refused = (id: string, message: string): PackageReport => {
     const f = finding(rule(id), message, undefined, 'error');
-    const suppressed = (options.overrides ?? []).some((o) => o.id.test(id) && !o.path);
+    const suppressed = (options.overrides ?? []).map((o) => suppresses(o, f)).some(Boolean);
     return { file, package: basename(file), format, findings: suppressed ? [] : [f], suppressed: suppressed ? 1 : 0 };
   };
   let model;

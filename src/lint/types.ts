@@ -11,8 +11,14 @@ export interface Finding {
   id: string;
   severity: Severity;
   path?: string;
+  /** What is wrong, without the path (findings with the same id and message are reported as one group). */
   message: string;
   hint: string;
+  /**
+   * About how the package was built (stripping, debug info, rpmbuild's file modes), not about what it
+   * installs: a conversion repackages binaries as they are, so it does not show these.
+   */
+  build?: true;
 }
 
 /** The catalogue entry of a rule: stable id, default severity, where it applies, how to fix it. */
@@ -25,6 +31,12 @@ export interface RuleInfo {
   hint: string;
   /** The rule reads file content (ELF headers, shebangs, text); it runs after the content pass. */
   content?: boolean;
+  /** The lintian tags that report the same defect: a package's own lintian overrides of them apply. */
+  lintian?: readonly string[];
+  /** The rpmlint checks that report the same defect, for the catalogue. */
+  rpmlint?: readonly string[];
+  /** Why, and the Debian Policy section / Fedora guideline it follows (`pkgshift lint --explain ID`). */
+  why?: string;
 }
 
 export interface Rule extends RuleInfo {
@@ -54,6 +66,8 @@ export interface DebControlFacts {
   /** Raw md5sums lines that could not be parsed. */
   md5sumsBad?: string[];
   conffiles?: string[];
+  /** The ar members of the .deb, in order (debian-binary, control.tar*, data.tar*). */
+  archive: string[];
 }
 
 export interface LintContext {
@@ -77,6 +91,11 @@ export function finding(rule: RuleInfo, message: string, path?: string, severity
   return path === undefined
     ? { id: rule.id, severity, message, hint: rule.hint }
     : { id: rule.id, severity, path, message, hint: rule.hint };
+}
+
+/** A finding about the build of the package (see Finding.build). */
+export function buildFinding(rule: RuleInfo, message: string, path?: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, path, severity), build: true };
 }
 
 export const ALL: readonly LintFormat[] = ['deb', 'rpm', 'tar'];

@@ -130,6 +130,7 @@ export function cleanPackage(format: LintFormat): CleanPackage {
     md5sums: new Map(files.filter((f) => f.type === 'file' && !f.path.startsWith('/etc/')).map((f) => [f.path, '0123456789abcdef0123456789abcdef'])),
     md5sumsBad: [],
     conffiles: [`/etc/${name}.conf`],
+    archive: ['debian-binary', 'control.tar.xz', 'data.tar.xz'],
   };
   return { model, deb };
 }
