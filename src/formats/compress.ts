@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import lzma from 'lzma-native';
 import { CompressStream, DecompressStream } from 'zstd-napi';
 import { PkgError } from '../core/errors.js';
+import { withBackpressure } from './bounded-stream.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2' | 'lzma';
 
@@ -61,10 +62,10 @@ export function decompressor(kind: Compression): Transform | Duplex {
   switch (kind) {
     case 'none': return new PassThrough();
     case 'gzip': return zlib.createGunzip({ chunkSize: 256 * 1024 });
-    case 'xz': return lzma.createStream('autoDecoder');
-    case 'lzma': return lzma.createStream('aloneDecoder');
-    case 'zstd': return new DecompressStream();
-    case 'bzip2': return requireCjs('unbzip2-stream')();
+    case 'xz': return withBackpressure(lzma.createStream('autoDecoder'));
+    case 'lzma': return withBackpressure(lzma.createStream('aloneDecoder'));
+    case 'zstd': return withBackpressure(new DecompressStream());
+    case 'bzip2': return withBackpressure(requireCjs('unbzip2-stream')());
   }
 }
 
