@@ -1,4 +1,4 @@
-// Backpressure for native decompressors that ignore it. lzma-native and zstd-napi push all the output
+// Backpressure for native decompressors that ignore it (xz, lzma, zstd; zlib keeps its own). lzma-native and zstd-napi push all the output
 // of the input they are given, however far behind the reader is: a 500 KiB xz member holding a 2 GiB
 // sparse file filled 3 GiB of memory. Here the input goes in small slices, the next one only after
 // the decompressor has handled the last and the reader has taken what came out. The slice shrinks when
@@ -30,6 +30,7 @@ export function withBackpressure(inner: Duplex): Duplex {
       resume = undefined;
     },
     destroy(err, callback) {
+      resume?.();
       inner.destroy(err ?? undefined);
       callback(err);
     },

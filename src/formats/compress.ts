@@ -65,7 +65,7 @@ export function decompressor(kind: Compression): Transform | Duplex {
     case 'xz': return withBackpressure(lzma.createStream('autoDecoder'));
     case 'lzma': return withBackpressure(lzma.createStream('aloneDecoder'));
     case 'zstd': return withBackpressure(new DecompressStream());
-    case 'bzip2': return withBackpressure(requireCjs('unbzip2-stream')());
+    case 'bzip2': return requireCjs('unbzip2-stream')();
   }
 }
 
