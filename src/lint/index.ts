@@ -92,11 +92,6 @@ async function packageOverrides(model: PackageModel): Promise<Override[]> {
   return parseLintianOverrides(Buffer.concat(chunks).toString('utf8'), path, RULES);
 }
 
-/** The lint format for a conversion target or an input type: deb and rpm are themselves, the rest are tarballs. */
-export function lintFormatFor(type: string): LintFormat {
-  return type === 'deb' || type === 'rpm' ? type : 'tar';
-}
-
 /**
  * A staging directory worth looking for in the package's text: an absolute path of at least two
  * segments that is not itself a system location (packaging `/usr` must not flag every `/usr` string).

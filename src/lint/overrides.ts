@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { PkgError, describeError } from '../core/errors.js';
 import { globToRegExp } from '../core/glob.js';
-import type { Finding, RuleInfo } from './types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { RuleInfo } from './types.js';
 
 export interface Override {
   id: RegExp;
@@ -84,8 +85,13 @@ export function parseLintianOverrides(text: string, origin: string, rules: reado
   return out;
 }
 
+/** Whether any override silences the finding; each one that does counts the use. */
+export function isSuppressed(f: Pick<Diagnostic, 'id' | 'path'>, overrides: readonly Override[]): boolean {
+  return overrides.map((o) => suppresses(o, f)).some(Boolean);
+}
+
 /** Whether an override silences the finding; counts the use. */
-export function suppresses(o: Override, f: Finding): boolean {
+export function suppresses(o: Override, f: Pick<Diagnostic, 'id' | 'path'>): boolean {
   const hit = o.id.test(f.id) && (!o.path || (f.path !== undefined && o.path.test(f.path)));
   if (hit) o.uses++;
   return hit;

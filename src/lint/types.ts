@@ -1,18 +1,15 @@
 // Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
+import type { Diagnostic, MetadataField, Severity } from '../core/diagnostics.js';
 import type { FileEntry, PackageModel } from '../core/model.js';
-import type { ElfInfo } from './elf.js';
+import type { ElfInfo } from '../formats/elf.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../core/diagnostics.js';
 
 /** The format whose conventions apply: a package file's own, or the conversion target's. */
 export type LintFormat = 'deb' | 'rpm' | 'tar';
 
-export interface Finding {
-  id: string;
-  severity: Severity;
-  path?: string;
-  /** What is wrong, without the path (findings with the same id and message are reported as one group). */
-  message: string;
+/** A lint finding: a diagnostic that always says how to fix it. */
+export interface Finding extends Diagnostic {
   hint: string;
   /**
    * About how the package was built (stripping, debug info, rpmbuild's file modes), not about what it
@@ -70,6 +67,11 @@ export interface DebControlFacts {
   archive: string[];
 }
 
+/** Facts a package file carries besides its model, from its input plugin. */
+export interface PackageFacts {
+  deb?: DebControlFacts;
+}
+
 export interface LintContext {
   format: LintFormat;
   byPath: Map<string, FileEntry>;
@@ -96,6 +98,11 @@ export function finding(rule: RuleInfo, message: string, path?: string, severity
 /** A finding about the build of the package (see Finding.build). */
 export function buildFinding(rule: RuleInfo, message: string, path?: string, severity: Severity = rule.severity): Finding {
   return { ...finding(rule, message, path, severity), build: true };
+}
+
+/** A finding about a metadata field (see Diagnostic.field). */
+export function fieldFinding(rule: RuleInfo, field: MetadataField, message: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, undefined, severity), field };
 }
 
 export const ALL: readonly LintFormat[] = ['deb', 'rpm', 'tar'];

@@ -78,7 +78,7 @@ test('every maintainer script of the corpus passes the bashism check', async (t)
   let checked = 0;
   for (const file of [...files, ...realDebs()]) {
     const input = await sniffInput([file]);
-    const model = await withRunContext(new Diagnostics(), false, (ctx) => readPackage(input.name, [file], {}, ctx));
+    const model = await withRunContext(new Diagnostics(), false, (ctx) => readPackage(input, [file], {}, ctx));
     for (const script of model.scripts.filter((s) => isPosixShell(s.interpreter))) {
       checked++;
       assert.deepEqual(findBashisms(script.body), [], `${basename(file)} ${script.phase}`);

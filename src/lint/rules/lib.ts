@@ -1,7 +1,7 @@
 // Shared-library rules (docs/LINT.md "Libraries"): what a package that links against or ships shared
 // libraries must declare, from the ELF dynamic sections the content pass parsed.
 import type { PackageModel } from '../../core/model.js';
-import { ET_DYN, type ElfInfo } from '../elf.js';
+import { ET_DYN, type ElfInfo } from '../../formats/elf.js';
 import { declaresSoname, hasRuntimeDependencies } from '../sonames.js';
 import { DEB_RPM, finding, type Finding, type LintContext, type Rule } from '../types.js';
 import { underAny } from './paths.js';
