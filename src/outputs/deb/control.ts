@@ -9,17 +9,10 @@ import { debVersionString } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
 import { checkFieldName, descriptionValue, unindented, type ControlField } from '../../formats/deb/control.js';
-import { NO_ALTERNATIVES, RELATION_FIELDS, type RelationKind as DebRelationKind } from '../../formats/deb/vocabulary.js';
+import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL, NO_ALTERNATIVES, RELATION_FIELDS, type RelationKind as DebRelationKind } from '../../formats/deb/vocabulary.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
-const FIELD_ORDER = [
-  'package', 'package-type', 'source', 'version', 'kernel-version', 'built-for-profiles', 'auto-built-package',
-  'architecture', 'subarchitecture', 'installer-menu-item', 'build-essential', 'essential', 'protected', 'origin',
-  'bugs', 'maintainer', 'installed-size',
-  'pre-depends', 'depends', 'recommends', 'suggests', 'enhances', 'conflicts', 'breaks', 'replaces', 'provides',
-  'built-using', 'static-built-using',
-  'section', 'priority', 'multi-arch', 'homepage', '*', 'tag', 'task', 'description',
-];
+const FIELD_ORDER = [...DPKG_BINARY_HEAD, ...DPKG_BINARY_TAIL, '*', 'tag', 'task', 'description'];
 
 
 /** Fields the output computes or takes from typed model fields; `--deb-field` may not set them. */
