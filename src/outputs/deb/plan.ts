@@ -71,11 +71,16 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   };
 }
 
+/**
+ * A maintainer not in the form `Name <email>` (an rpm Packager such as `Fedora Project` or a bug URL)
+ * is not a Maintainer dpkg and lintian accept: the default (DEBFULLNAME/DEBEMAIL, else the placeholder)
+ * is written instead, and the warning says what was given.
+ */
 function debMaintainer(given: string | undefined, ctx: Context): string {
-  const trimmed = given?.trim();
-  if (!trimmed) return defaultMaintainer(process.env, ctx.diag);
-  if (!isWellFormedMaintainer(trimmed)) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects`);
-  return trimmed;
+  const trimmed = given?.trim().replace(/\s*\n\s*/g, ' ');
+  if (trimmed && isWellFormedMaintainer(trimmed)) return trimmed;
+  if (trimmed) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects: not copied into Maintainer`);
+  return defaultMaintainer(process.env, ctx.diag);
 }
 
 /** Debian keeps a package's license in /usr/share/doc/NAME/copyright: written when the package names one but ships none. */
