@@ -18,6 +18,8 @@ const NOT_CLEAN: Record<string, string> = {
   // The package ships /usr/local/bin/hello (tar has no /usr/local rule).
   'hello-1.0-1.i386.rpm → rpm': 'path-usr-local',
   'hello-1.0-1.i386.rpm → deb': 'path-usr-local',
+  // The rpm ships compiled Python (.pyc), which Debian packages must not (lintian package-installs-python-bytecode).
+  'python39-evtx-0.7.4-29.1.noarch.rpm → deb': 'junk-python-bytecode',
 };
 
 const packages = ['debs', 'rpms'].flatMap((kind) => {
