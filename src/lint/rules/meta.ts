@@ -204,7 +204,7 @@ const fieldUnknown: Rule = {
 };
 
 const selfObsoletion: Rule = {
-  id: 'meta-self-obsoletion', severity: 'error', formats: ['rpm'],
+  id: 'meta-self-obsoletion', severity: 'warning', formats: ['rpm'],
   summary: 'Obsoletes names the package itself at a version that includes its own',
   hint: 'obsolete only older versions (Obsoletes: name < version) or other packages',
   rpmlint: ['self-obsoletion'],

@@ -114,7 +114,7 @@ const tmpUse: Rule = {
   id: 'mscript-tmp', severity: 'warning', formats: DEB_RPM,
   summary: 'a maintainer script or scriptlet uses a fixed path under /tmp or /var/tmp',
   hint: 'create temporary files with mktemp (tmp=$(mktemp -d)) and remove them with a trap',
-  lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['uses-tmp'],
+  lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['use-tmp-in-%pre', 'use-tmp-in-%post', 'use-tmp-in-%preun', 'use-tmp-in-%postun'],
   why: 'Maintainer scripts run as root while other users can write to /tmp: a predictable name there lets them plant a symlink that root then writes through (CWE-377). Debian Policy 10.4 and the Fedora guidelines ask for mktemp.',
   check(model, format) {
     const out: Finding[] = [];
