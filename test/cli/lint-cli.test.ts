@@ -202,3 +202,12 @@ test('packages built by rpmbuild: a well-made one has no error, each defect fire
   assert.deepEqual(lint(rpmbuild(t, dangling, [...files, '/usr/bin/dangling'])).filter((f) => f.id.startsWith('symlink')).map((f) => [f.id, f.path]),
     [['symlink-dangling', '/usr/bin/dangling']]);
 });
+
+test('lint --explain prints a rule\'s entry; an unknown id is a usage error', () => {
+  const explained = pkgshift(['lint', '--explain', 'perm-setuid-setgid']);
+  assert.equal(explained.status, 0, explained.stderr);
+  assert.match(explained.stdout, /^perm-setuid-setgid \(warning; deb, rpm, tar\)$/m);
+  assert.match(explained.stdout, /why: .*Policy 11\.11/);
+  assert.match(explained.stdout, /lintian: elevated-privileges/);
+  assert.equal(pkgshift(['lint', '--explain', 'no-such-rule']).status, 2);
+});

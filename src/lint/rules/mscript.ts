@@ -24,6 +24,8 @@ const noShebang: Rule = {
   id: 'mscript-no-shebang', severity: 'error', formats: DEB_RPM,
   summary: 'a deb maintainer script has no #! line or an unknown interpreter; an rpm scriptlet\'s interpreter is not a valid program',
   hint: "start maintainer scripts with '#!/bin/sh' (or '#!/bin/bash', '#!/usr/bin/perl')",
+  lintian: ['script-without-interpreter', 'unknown-control-interpreter'], rpmlint: ['invalid-shell-in-%post'],
+  why: 'Debian Policy 6.1: maintainer scripts start with #! and an interpreter dpkg can run on every system.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
@@ -42,6 +44,8 @@ const notExecutable: Rule = {
   id: 'mscript-not-executable', severity: 'error', formats: ['deb'],
   summary: 'a deb maintainer script in the control archive is not mode 0755',
   hint: 'chmod 0755 DEBIAN/preinst DEBIAN/postinst DEBIAN/prerm DEBIAN/postrm DEBIAN/config',
+  lintian: ['control-file-has-bad-permissions'],
+  why: 'dpkg runs maintainer scripts directly: they must be executable (0755).',
   check(_model, _format, ctx) {
     return (ctx.deb?.members ?? [])
       .filter((m) => /^(?:preinst|postinst|prerm|postrm|config)$/.test(m.name) && m.mode !== 0o755)
@@ -59,6 +63,8 @@ const syntaxError: Rule = {
   id: 'mscript-syntax-error', severity: 'error', formats: DEB_RPM,
   summary: 'a shell maintainer script fails `sh -n` / `bash -n` (skipped when no shell is available)',
   hint: 'run sh -n on the script and fix the reported line',
+  lintian: ['maintainer-shell-script-fails-syntax-check'], rpmlint: ['shell-syntax-error-in-%post'],
+  why: 'A script with a syntax error fails on install or removal and leaves the package half configured.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
@@ -79,6 +85,8 @@ const bashism: Rule = {
   id: 'mscript-bashism', severity: 'warning', formats: DEB_RPM,
   summary: 'a #!/bin/sh maintainer script or scriptlet uses bash-only syntax',
   hint: "rewrite with POSIX sh constructs (checkbashisms helps), or start the script with '#!/bin/bash'",
+  lintian: ['possible-bashism-in-maintainer-script'],
+  why: 'Debian Policy 10.4: #!/bin/sh scripts use only POSIX features; /bin/sh is dash on Debian, where bash syntax fails.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
