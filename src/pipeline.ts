@@ -1,4 +1,4 @@
-// read → apply options → normalize → plan → lint → write (atomically).
+// read → apply options → normalize → dependencies (src/deps) → plan → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
+import { resolveDependencies } from './deps/index.js';
 import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
@@ -62,7 +63,8 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const output = findOutput(request.target);
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
-  const plan = output.plan(read, request.options, ctx);
+  const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
+  const plan = output.plan(resolved, request.options, ctx);
   const target = outputPath(request.options.package, plan.fileName);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {
