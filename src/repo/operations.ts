@@ -103,7 +103,7 @@ async function addPackage(format: RepoFormat, request: RepoRequest, entries: Rep
     name: inspected.name, version: inspected.version, arch: inspected.arch, scope: request.scope,
     path: inspected.path, size: copy.size, sha256: copy.sha256, index: {},
   };
-  const label = `${entryLabel(entry)}`;
+  const label = entryLabel(entry);
   const existing = entries.findIndex((e) => sameIdentity(e, entry));
   if (existing >= 0 && entries[existing]!.sha256 === copy.sha256) {
     request.say(`unchanged ${label}: already in ${where(entry)}`);
