@@ -1,7 +1,7 @@
 // Real Debian packages beyond the shared corpus, for the lint tests: a fixed list fetched with
-// `apt-get download` into a cache directory (PKGSHIFT_REAL_DEBS, default ../shared/real-debs is not
-// used: the cache lives outside the repository and is never committed). Tests use what is present and
-// skip otherwise. Fill the cache with `node dist/test/support/real-debs.js [DIR]`.
+// `apt-get download` into a cache directory outside the repository (PKGSHIFT_REAL_DEBS, default
+// $TMPDIR/pkgshift-real-debs; never committed). Tests use what is present and skip otherwise. Fill the
+// cache with `node dist/test/support/real-debs.js [DIR]` (.ci/run does).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
