@@ -3,7 +3,7 @@
 // errors to exit codes: 0 success, 1 failure, 2 usage error, 3 lint findings (see README).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { removeTrackedOnSignal } from './core/cleanup.js';
+import { removeTrackedOnExit } from './core/cleanup.js';
 import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
@@ -53,6 +53,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '-f, --force', description: 'overwrite an existing output file' },
   { flags: '--no-lint', description: 'do not lint the package before writing it' },
   { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
+  { flags: '--max-expansion <ratio>', description: 'refuse compressed content that expands more than RATIO times its compressed size, beyond 64 MiB (default 1000)' },
   { flags: '--verbose', description: 'say more, including error details' },
   { flags: '--quiet', description: 'print only errors' },
 ];
@@ -97,7 +98,7 @@ export function buildProgram(): Command {
             if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
             process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
           }
-        } }, ctx));
+        } }, ctx), options.maxExpansion);
     if (!options.quiet) process.stdout.write(`${written}\n`);
   });
   return program;
@@ -131,5 +132,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-removeTrackedOnSignal();
+removeTrackedOnExit();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,13 +1,13 @@
 // read → apply options → normalize → write (atomically).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
-import { track, untrack } from './core/cleanup.js';
+import { createRunDir, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { openInput } from './core/source.js';
+import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
@@ -23,13 +23,17 @@ export interface ConvertRequest {
   onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
 
-/** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
-export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'pkgshift-'));
-  track(dir);
+/**
+ * Runs `step` with a context whose temporary directory is removed afterwards, whatever happens.
+ * `maxExpansion` is the --max-expansion option as given.
+ */
+export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>,
+  maxExpansion?: unknown): Promise<T> {
+  const ratio = maxExpansionOption(maxExpansion);
+  const dir = createRunDir();
   let counter = 0;
   const ctx: Context = {
-    diag, verbose, sourceDateEpoch: sourceDateEpoch(),
+    diag, verbose, sourceDateEpoch: sourceDateEpoch(), maxExpansion: ratio,
     tempPath: (name) => join(dir, `${counter++}-${name}`),
   };
   try {
@@ -38,6 +42,13 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
     rmSync(dir, { recursive: true, force: true });
     untrack(dir);
   }
+}
+
+function maxExpansionOption(raw: unknown): number {
+  if (raw === undefined) return DEFAULT_MAX_EXPANSION;
+  const ratio = Number(raw);
+  if (!Number.isFinite(ratio) || ratio < 1) throw new PkgError('usage', `--max-expansion must be a number of at least 1, not '${String(raw)}'`);
+  return ratio;
 }
 
 /** Reads the inputs into a normalized model, with the command line's metadata applied. */

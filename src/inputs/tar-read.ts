@@ -11,6 +11,7 @@ export async function forEachTarEntry(streams: [Readable, ...(Transform | Duplex
   onEntry: (header: Header, body: AsyncIterable<Buffer>) => Promise<void>): Promise<number> {
   const extract = tarStream.extract();
   const feeding = pipeline([...streams, extract]);
+  feeding.catch(() => undefined); // awaited below: a failure while the loop waits must not go unhandled
   let failure: unknown;
   let count = 0;
   try {

@@ -8,7 +8,8 @@ import { ownerFor } from '../core/accounts.js';
 import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type PackageModel } from '../core/model.js';
-import { decompressor, sniffCompression, type Compression } from '../formats/compress.js';
+import { sniffCompression, type Compression } from '../formats/compress.js';
+import { decoding } from '../formats/decode.js';
 import type { Context, InputPlugin, Options } from '../plugin.js';
 import { readTarEntries } from './tar-entries.js';
 
@@ -33,7 +34,7 @@ export const tarInput: InputPlugin = {
     const file = inputs[0]!;
     const archive = basename(file);
     const { kind, size } = await inspect(file);
-    const contents = await readTarEntries([createReadStream(file), decompressor(kind)], {
+    const contents = await readTarEntries([createReadStream(file), decoding(kind, { what: archive, compressedSize: size, maxExpansion: ctx.maxExpansion })], {
       archive,
       spoolPath: ctx.tempPath('tar-content'),
       prefix: options.prefix ?? '/',

@@ -4,7 +4,8 @@
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { PkgError, describeError } from '../core/errors.js';
-import { decompressor, sniffCompression } from '../formats/compress.js';
+import { sniffCompression } from '../formats/compress.js';
+import { decoding } from '../formats/decode.js';
 import { listArMembers, memberHead, memberStream } from '../inputs/deb/ar-members.js';
 import type { DebControlFacts } from './types.js';
 
@@ -46,7 +47,7 @@ async function readControl(file: string): Promise<DebControlFacts> {
   });
   await pipeline(
     memberStream(file, member),
-    decompressor(sniffCompression(head)),
+    decoding(sniffCompression(head), { what: `${member.name} in ${file}`, compressedSize: member.size }),
     extract,
   ).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;

@@ -53,7 +53,8 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const label = basename(path);
   const members = await findMembers(path, label);
   const controlFiles = await withContext(`reading ${members.control.name} from ${label}`, async () =>
-    readControlTar(memberStream(path, members.control), await compressionOf(path, members.control)));
+    readControlTar(memberStream(path, members.control), await compressionOf(path, members.control),
+      { what: `${members.control.name} in ${label}`, compressedSize: members.control.size, maxExpansion: ctx.maxExpansion }));
   const control = controlFiles.get('control');
   if (!control) throw new PkgError('input-invalid', `reading ${members.control.name} from ${label}: it has no control file`);
   const metadata = (() => {
@@ -69,7 +70,8 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const dataName = members.data.name;
   const data = await withContext(`reading ${dataName} from ${label}`, async () => {
     try {
-      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data), spool,
+      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data),
+        { what: `${dataName} in ${label}`, compressedSize: members.data.size, maxExpansion: ctx.maxExpansion }, spool,
         `${dataName} in ${label}`, ctx.diag);
     } finally {
       await spool.close();
