@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { removeTrackedOnExit } from './core/cleanup.js';
 import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
-import { PkgError, describeError } from './core/errors.js';
+import { PkgError, describeError, printable } from './core/errors.js';
 import { convert, withRunContext } from './pipeline.js';
 import { lintCommand } from './commands/lint.js';
 import { formatLine } from './lint/report.js';
@@ -107,7 +107,7 @@ export function buildProgram(): Command {
 export function diagnostics(options: Record<string, unknown>): Diagnostics {
   return new Diagnostics((d: Diagnostic) => {
     if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
+    process.stderr.write(`pkgshift: ${d.severity}: ${printable(d.message)}\n`);
   });
 }
 
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`pkgshift: error: ${describeError(err)}\n`);
+    process.stderr.write(`pkgshift: error: ${printable(describeError(err))}\n`);
     if (argv.includes('--verbose') && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     if (err instanceof PkgError && err.code === 'lint-failed') return 3;
     return err instanceof PkgError && err.code === 'usage' ? 2 : 1;

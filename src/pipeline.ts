@@ -66,7 +66,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const output = findOutput(request.target);
   const read = await readPackage(request.source, request.inputs, request.options, ctx);
   const model = output.prepare?.(read, request.options, ctx) ?? read;
-  const target = outputPath(request.options.package, output.fileName(model, request.options));
+  const target = outputPath(request.options.package, output.fileName(model, request.options), model.metadata);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));

@@ -1,7 +1,7 @@
 // `pkgshift lint [options] FILE…`: lints package files (deb, rpm, tar, npm) or directories (-s dir).
 // Exit codes: 0 clean enough, 1 a file could not be read, 2 usage error, 3 findings reached --fail-on.
 import { Command, Option } from 'commander';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError, describeError, printable } from '../core/errors.js';
 import { Diagnostics } from '../core/diagnostics.js';
 import { lintFile } from '../lint/file.js';
 import { RULES } from '../lint/index.js';
@@ -72,7 +72,7 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
   if (options.chdir) inputOptions.chdir = options.chdir;
   const diag = new Diagnostics((d) => {
     if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
+    process.stderr.write(`pkgshift: ${d.severity}: ${printable(d.message)}\n`);
   });
   const reports: PackageReport[] = [];
   let unreadable = 0;
@@ -86,7 +86,7 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
     } catch (err) {
       if (err instanceof PkgError && err.code === 'usage') throw err;
       unreadable++;
-      process.stderr.write(`pkgshift: error: lint ${file}: ${describeError(err)}\n`);
+      process.stderr.write(`pkgshift: error: lint ${printable(`${file}: ${describeError(err)}`)}\n`);
     }
   }
   process.stdout.write(options.format === 'json'

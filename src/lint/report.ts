@@ -1,4 +1,5 @@
 // Lint output: lintian-style lines (`E: name: id path: message`) with a summary, or JSON.
+import { printable } from '../core/errors.js';
 import type { Finding, LintFormat, Severity } from './types.js';
 
 export interface PackageReport {
@@ -26,8 +27,9 @@ export function reaches(findings: readonly Finding[], failOn: FailOn): boolean {
   return findings.some((f) => RANK[f.severity] >= THRESHOLD[failOn]);
 }
 
+/** One line: package data in it (names, paths) is shown with control characters escaped. */
 export function formatLine(pkg: string, f: Finding): string {
-  return `${LETTER[f.severity]}: ${pkg}: ${f.id}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
+  return printable(`${LETTER[f.severity]}: ${pkg}: ${f.id}${f.path ? ` ${f.path}` : ''}: ${f.message}`);
 }
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
