@@ -27,9 +27,10 @@ export const EXPANSION_FLOOR = 64 * 1024 * 1024;
  */
 const PIECE: Partial<Record<Compression, number>> = { xz: 1024, lzma: 1024, bzip2: 64 };
 
+/** A refusal or corruption found while decompressing; the caller's message names the stream. */
+export class DecodeError extends PkgError {}
+
 export interface DecodeLimits {
-  /** How messages name the stream: "data.tar.xz in foo.deb". */
-  what: string;
   /** The compressed size when known (a file or an archive member); else the bytes read so far count. */
   compressedSize?: number;
   /** Refuse output beyond this many times the compressed size (past EXPANSION_FLOOR). */
@@ -53,10 +54,10 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
   const account = (chunk: Buffer) => {
     produced += chunk.length;
     if (produced > Math.max(EXPANSION_FLOOR, ratio * (limits.compressedSize ?? consumed))) {
-      throw new PkgError('input-unsafe', `${limits.what}: refusing ${kind} content that expands more than ${ratio} times (a decompression bomb? --max-expansion raises the limit)`);
+      throw new DecodeError('input-unsafe', `refusing ${kind} content that expands more than ${ratio} times (a decompression bomb? --max-expansion raises the limit)`);
     }
     if (limits.declaredSize !== undefined && produced > limits.declaredSize) {
-      throw new PkgError('input-invalid', `${limits.what}: the ${kind} content is larger than the ${limits.declaredSize} bytes its header declares`);
+      throw new DecodeError('input-invalid', `the ${kind} content is larger than the ${limits.declaredSize} bytes its header declares`);
     }
   };
   const counted = (async function* () {
@@ -72,23 +73,23 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
         yield chunk;
       }
     } else if (kind === 'zstd' && !('createZstdDecompress' in zlib)) {
-      for await (const chunk of zstdNapi(counted, limits.what)) {
+      for await (const chunk of zstdNapi(counted)) {
         account(chunk);
         yield chunk;
       }
     } else {
       // Counted as it comes out: unbzip2-stream decodes every buffered block in one call, and a
       // throw from its 'data' handler is what stops it.
-      yield* pumped(counted, decompressor(kind), PIECE[kind], limits.what, kind, account);
+      yield* pumped(counted, decompressor(kind), PIECE[kind], kind, account);
     }
   } finally {
     await counted.return(undefined);
   }
 }
 
-function corrupt(what: string, kind: string, err: unknown): PkgError {
+function corrupt(kind: string, err: unknown): PkgError {
   const why = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '') || 'corrupt data';
-  return new PkgError('input-invalid', `${what}: the ${kind} data is corrupt (${why})`, { cause: err });
+  return new DecodeError('input-invalid', `the ${kind} data is corrupt (${why})`, { cause: err });
 }
 
 const requireCjs = createRequire(import.meta.url);
@@ -100,7 +101,7 @@ interface ZstdBinding {
 }
 
 /** zstd through zstd-napi's context, one output buffer per call (as its DecompressStream, but pausing between buffers). */
-async function* zstdNapi(source: AsyncIterable<Buffer>, what: string): AsyncGenerator<Buffer> {
+async function* zstdNapi(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const binding = requireCjs('zstd-napi/binding') as ZstdBinding;
   const dctx = new binding.DCtx();
   const size = binding.dStreamOutSize();
@@ -115,7 +116,7 @@ async function* zstdNapi(source: AsyncIterable<Buffer>, what: string): AsyncGene
       try {
         [ret, produced, taken] = dctx.decompressStream(output, input);
       } catch (err) {
-        throw corrupt(what, 'zstd', err);
+        throw corrupt('zstd', err);
       }
       if (produced > 0) yield output.subarray(0, produced);
       input = input.subarray(taken);
@@ -125,7 +126,7 @@ async function* zstdNapi(source: AsyncIterable<Buffer>, what: string): AsyncGene
       }
     }
   }
-  if (inFrame) throw corrupt(what, 'zstd', 'the stream ends in the middle of a frame');
+  if (inFrame) throw corrupt('zstd', 'the stream ends in the middle of a frame');
 }
 
 /**
@@ -133,7 +134,7 @@ async function* zstdNapi(source: AsyncIterable<Buffer>, what: string): AsyncGene
  * Old-style streams (unbzip2-stream) have no read(): their 'data' events are queued instead.
  */
 async function* pumped(source: AsyncIterable<Buffer>, stream: Transform | Duplex, piece: number | undefined,
-  what: string, kind: string, account: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  kind: string, account: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
   const queue: Buffer[] = [];
   let failure: unknown;
   let ended = false;
@@ -155,7 +156,7 @@ async function* pumped(source: AsyncIterable<Buffer>, stream: Transform | Duplex
     for (;;) {
       for (let chunk = next(); chunk !== null; chunk = next()) yield chunk;
       if (failure instanceof PkgError) throw failure;
-      if (failure !== undefined) throw corrupt(what, kind, failure);
+      if (failure !== undefined) throw corrupt(kind, failure);
       if (done()) return;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;

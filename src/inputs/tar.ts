@@ -34,7 +34,7 @@ export const tarInput: InputPlugin = {
     const file = inputs[0]!;
     const archive = basename(file);
     const { kind, size } = await inspect(file);
-    const contents = await readTarEntries([createReadStream(file), decoding(kind, { what: archive, compressedSize: size, maxExpansion: ctx.maxExpansion })], {
+    const contents = await readTarEntries([createReadStream(file), decoding(kind, { compressedSize: size, maxExpansion: ctx.maxExpansion })], {
       archive,
       spoolPath: ctx.tempPath('tar-content'),
       prefix: options.prefix ?? '/',

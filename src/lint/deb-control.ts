@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { PkgError, describeError } from '../core/errors.js';
 import { sniffCompression } from '../formats/compress.js';
-import { decoding } from '../formats/decode.js';
+import { DecodeError, decoding } from '../formats/decode.js';
 import { listArMembers, memberHead, memberStream } from '../inputs/deb/ar-members.js';
 import type { DebControlFacts } from './types.js';
 
@@ -15,8 +15,8 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
   try {
     return await readControl(file);
   } catch (err) {
-    if (err instanceof PkgError) throw err;
-    throw new PkgError('input-invalid', `reading the control archive of ${file}: ${describeError(err)}`, { cause: err });
+    if (err instanceof PkgError && !(err instanceof DecodeError)) throw err;
+    throw new PkgError(err instanceof PkgError ? err.code : 'input-invalid', `reading the control archive of ${file}: ${describeError(err)}`, { cause: err });
   }
 }
 
@@ -47,7 +47,7 @@ async function readControl(file: string): Promise<DebControlFacts> {
   });
   await pipeline(
     memberStream(file, member),
-    decoding(sniffCompression(head), { what: `${member.name} in ${file}`, compressedSize: member.size }),
+    decoding(sniffCompression(head), { compressedSize: member.size }),
     extract,
   ).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;

@@ -54,7 +54,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const members = await findMembers(path, label);
   const controlFiles = await withContext(`reading ${members.control.name} from ${label}`, async () =>
     readControlTar(memberStream(path, members.control), await compressionOf(path, members.control),
-      { what: `${members.control.name} in ${label}`, compressedSize: members.control.size, maxExpansion: ctx.maxExpansion }));
+      { compressedSize: members.control.size, maxExpansion: ctx.maxExpansion }));
   const control = controlFiles.get('control');
   if (!control) throw new PkgError('input-invalid', `reading ${members.control.name} from ${label}: it has no control file`);
   const metadata = (() => {
@@ -71,7 +71,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const data = await withContext(`reading ${dataName} from ${label}`, async () => {
     try {
       return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data),
-        { what: `${dataName} in ${label}`, compressedSize: members.data.size, maxExpansion: ctx.maxExpansion }, spool,
+        { compressedSize: members.data.size, maxExpansion: ctx.maxExpansion }, spool,
         `${dataName} in ${label}`, ctx.diag);
     } finally {
       await spool.close();

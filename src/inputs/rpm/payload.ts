@@ -54,7 +54,7 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
   })();
   const declared = rpm.signature.number(SigTag.LONGARCHIVESIZE) ?? rpm.signature.number(SigTag.PAYLOADSIZE);
   const decoded = decode(hashed, compression, {
-    what: `the payload of ${label}`, compressedSize: rpm.fileSize - rpm.payloadOffset, maxExpansion: ctx.maxExpansion,
+    compressedSize: rpm.fileSize - rpm.payloadOffset, maxExpansion: ctx.maxExpansion,
     ...(declared !== undefined ? { declaredSize: declared } : {}),
   });
   const cpio = new CpioReader(decoded, (index) => {
