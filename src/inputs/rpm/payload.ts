@@ -4,11 +4,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { checkSymlinkTarget } from '../archive-safety.js';
+import { checkSymlinkTarget, memberSegments } from '../archive-safety.js';
 import { groupId, userId } from '../../core/accounts.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
-import { canonicalPath } from '../../core/paths.js';
 import { UnexpectedEnd } from '../../formats/byte-reader.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
 import { decode } from '../../formats/decode.js';
@@ -68,7 +67,7 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
   const contents = new Map<number, FileEntry['source']>();
   try {
     for (let member = await cpio.next(); member; member = await cpio.next()) {
-      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(canonicalPath(member.name, `payload member '${member.name}'`));
+      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(`/${memberSegments(member.name.replace(/^\/+/, ''), label).join('/')}`); // rpm names are ./path
       const name = member.kind === 'stripped' ? `#${member.index}` : member.name;
       if (!file) throw new PayloadError(`payload member ${name} is not in the header`);
       if (seen.has(file.index)) throw new PayloadError(`payload member ${file.path} appears twice`);
