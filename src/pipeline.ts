@@ -6,7 +6,7 @@ import { createRunDir, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
-import { openInput } from './core/source.js';
+import { openInput, statInput } from './core/source.js';
 import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
@@ -96,11 +96,12 @@ export async function sniffInput(inputs: string[]): Promise<InputPlugin> {
   const first = inputs[0];
   if (!first) throw new PkgError('usage', 'no input given');
   if (first.includes('=') && !existsSync(first)) return findInput('dir'); // a SRC=DEST mapping
+  if ((await statInput(first)).isDirectory()) return findInput('dir');
   const handle = await openInput(first);
   try {
-    if ((await handle.stat()).isDirectory()) return findInput('dir');
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === 0) throw new PkgError('input-invalid', `${first} is empty: it is not a package`);
     const found = inputPlugins.find((p) => p.sniff?.(head.subarray(0, bytesRead)));
     if (!found) throw new PkgError('usage', `cannot tell what kind of package ${first} is: give -s TYPE`);
     return found;

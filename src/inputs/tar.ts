@@ -77,7 +77,6 @@ async function inspect(file: string): Promise<{ kind: Compression; size: number 
   const handle = await openInput(file);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new PkgError('input-invalid', `${file} is not a file (the tar input reads a tarball)`);
     const head = Buffer.alloc(6);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return { kind: sniffCompression(head.subarray(0, bytesRead)), size: stat.size };
