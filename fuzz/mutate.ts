@@ -243,9 +243,9 @@ export async function mutateDeb(input: Buffer, rnd: Random): Promise<Buffer> {
 
 // --- rpm ---------------------------------------------------------------------------------
 
-interface RpmHeaderSpan { start: number; il: number; dl: number; end: number }
+export interface RpmHeaderSpan { start: number; il: number; dl: number; end: number }
 
-function headerAt(rpm: Buffer, start: number): RpmHeaderSpan | undefined {
+export function headerAt(rpm: Buffer, start: number): RpmHeaderSpan | undefined {
   if (start + 16 > rpm.length || rpm.readUInt32BE(start) !== 0x8eade801) return undefined;
   const il = rpm.readUInt32BE(start + 8);
   const dl = rpm.readUInt32BE(start + 12);
@@ -253,7 +253,7 @@ function headerAt(rpm: Buffer, start: number): RpmHeaderSpan | undefined {
   return end <= rpm.length ? { start, il, dl, end } : undefined;
 }
 
-function entries(rpm: Buffer, h: RpmHeaderSpan): { tag: number; type: number; offset: number; count: number; at: number }[] {
+export function entries(rpm: Buffer, h: RpmHeaderSpan): { tag: number; type: number; offset: number; count: number; at: number }[] {
   return Array.from({ length: h.il }, (_, i) => {
     const at = h.start + 16 + i * 16;
     return { tag: rpm.readUInt32BE(at), type: rpm.readUInt32BE(at + 4), offset: rpm.readInt32BE(at + 8), count: rpm.readUInt32BE(at + 12), at };
@@ -261,7 +261,7 @@ function entries(rpm: Buffer, h: RpmHeaderSpan): { tag: number; type: number; of
 }
 
 /** Rewrites, in place, the digests and sizes the signature and main header carry, so mutations get past them. */
-function fixRpmDigests(rpm: Buffer, sig: RpmHeaderSpan, main: RpmHeaderSpan, payloadSize?: number): void {
+export function fixRpmDigests(rpm: Buffer, sig: RpmHeaderSpan, main: RpmHeaderSpan, payloadSize?: number): void {
   const payload = rpm.subarray(main.end);
   const mainData = main.start + 16 + main.il * 16;
   for (const e of entries(rpm, main)) {
@@ -297,10 +297,15 @@ function mutateCpio(cpio: Buffer, rnd: Random): Buffer {
   return out;
 }
 
+/** The signature and main header of an rpm, when both are there. */
+export function rpmHeaders(rpm: Buffer): { sig: RpmHeaderSpan; main: RpmHeaderSpan } | undefined {
+  const sig = headerAt(rpm, 96);
+  const main = sig ? headerAt(rpm, sig.end + ((8 - ((sig.end - 96) % 8)) % 8)) : undefined;
+  return sig && main ? { sig, main } : undefined;
+}
+
 export async function mutateRpm(input: Buffer, rnd: Random): Promise<Buffer> {
-  const sig = headerAt(input, 96);
-  const mainStart = sig ? sig.end + ((8 - ((sig.end - 96) % 8)) % 8) : -1;
-  const main = sig ? headerAt(input, mainStart) : undefined;
+  const { sig, main } = rpmHeaders(input) ?? {};
   if (!sig || !main || rnd.chance(0.1)) return mutateBytes(input, rnd);
   const rpm = Buffer.from(input);
   const choice = rnd.int(10);
