@@ -88,8 +88,11 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
 }
 
 function corrupt(kind: string, err: unknown): PkgError {
-  const why = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '') || 'corrupt data';
-  return new DecodeError('input-invalid', `the ${kind} data is corrupt (${why})`, { cause: err });
+  // A decoder's own words when it has some; a JavaScript error inside a decoder (unbzip2-stream on
+  // some corrupt blocks) says nothing to a user.
+  const internal = err instanceof TypeError || err instanceof RangeError;
+  const why = internal ? '' : ` (${(err instanceof Error ? err.message : String(err)).replace(/^Error: /, '')})`;
+  return new DecodeError('input-invalid', `the ${kind} data is corrupt${why}`, { cause: err });
 }
 
 const requireCjs = createRequire(import.meta.url);

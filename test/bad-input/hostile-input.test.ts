@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { entries, fixRpmDigests, rpmHeaders } from '../../fuzz/mutate.js';
 import { removeStaleRunDirs } from '../../src/core/cleanup.js';
 import { parsePackageJson } from '../../src/inputs/npm/metadata.js';
-import { CLI, pkgshift, runOk, tempDir } from '../support/helpers.js';
+import { BOMB_CODECS, packageBomb, tarBomb } from '../support/bombs.js';
+import { CLI, hasTool, pkgshift, runOk, tempDir } from '../support/helpers.js';
 import { assertCleanFailure, debOf, fixTarChecksum, tarMember, tarOf } from '../support/hostile.js';
 
 const META = ['-m', 'Test <test@example.org>', '--description', 'test', '--license', 'MIT', '-a', 'all'];
@@ -234,4 +235,22 @@ test('package.json fields of the wrong JSON type are refused naming the field', 
   ];
   for (const [text, message] of cases) assert.throws(() => parsePackageJson(text, 'package.json'), message);
   assert.equal(parsePackageJson('{"name":"x","author":{"name":"A"},"bin":{"x":"b.js"}}', 'package.json').name, 'x');
+});
+
+test('a decompression bomb is refused for every codec, in tarballs, a deb data.tar.xz and an rpm zstd payload', async (t) => {
+  const { dir, out } = sandbox(t);
+  const size = 70 * 1024 * 1024; // past the 64 MiB every stream may expand to; --max-expansion 100 makes it a bomb
+  const bombs: [string, string][] = [];
+  for (const codec of BOMB_CODECS) {
+    if (codec === 'bzip2' && !hasTool('bzip2')) continue;
+    bombs.push(['tar', await tarBomb(dir, codec, size)]);
+  }
+  bombs.push(['deb', packageBomb(dir, CLI, 'deb', size)], ['rpm', packageBomb(dir, CLI, 'rpm', size)]);
+  for (const [type, bomb] of bombs) {
+    const r = pkgshift(['-s', type, '-t', 'tar', '-n', 'b', '-v', '1', '--max-expansion', '100', '-p', `${out}/`, bomb], { timeout: 120_000 });
+    assertCleanFailure(r, /refusing (gzip|xz|zstd|lzma|bzip2) content that expands more than 100 times/, out);
+  }
+  // With the limit raised the same gzip tarball is an ordinary package.
+  const ok = pkgshift(['-s', 'tar', '-t', 'tar', '-n', 'b', '-v', '1', '--no-lint', '--max-expansion', '5000', '-p', `${out}/`, bombs[0]![1]], { timeout: 120_000 });
+  assert.equal(ok.status, 0, ok.stderr);
 });

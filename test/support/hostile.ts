@@ -50,5 +50,6 @@ export function assertCleanFailure(result: RunResult, pattern: RegExp, outDir?: 
   // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(result.stderr, /[\x00-\x08\x0b-\x1f\x7f]/, 'no raw control characters on stderr');
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  assert.doesNotMatch(errors[0]!, /Cannot read properties|is not a function|is not iterable|undefined \(reading/, 'no JavaScript error as a message');
   if (outDir && existsSync(outDir)) assert.deepEqual(readdirSync(outDir), [], 'nothing written');
 }
