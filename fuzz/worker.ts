@@ -46,8 +46,8 @@ async function runCase(c: FuzzCase): Promise<void> {
     const metadata = npmMetadata(parsePackageJson(readFileSync(c.input, 'utf8'), 'package.json'), 'node', diag);
     const model = normalize({ metadata, files: [], scripts: [] }, {});
     const output = findOutput(c.target);
-    const prepared = output.prepare?.(model, {}, { diag, verbose: false, tempPath: (n) => join(c.sandbox, 'tmp', n) }) ?? model;
-    outputPath(`${out}/`, output.fileName(prepared, {}), prepared.metadata);
+    const plan = output.plan(model, {}, { diag, verbose: false, tempPath: (n: string) => join(c.sandbox, 'tmp', n) });
+    outputPath(`${out}/`, plan.fileName, plan.model.metadata);
     return;
   }
   await withRunContext(diag, false, (ctx) => convert({

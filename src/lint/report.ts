@@ -1,5 +1,6 @@
 // Lint output: lintian-style lines (`E: name: id path: message`) with a summary, or JSON.
 import { printable } from '../core/errors.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Finding, LintFormat, Severity } from './types.js';
 
 export interface PackageReport {
@@ -28,7 +29,7 @@ export function reaches(findings: readonly Finding[], failOn: FailOn): boolean {
 }
 
 /** One line: package data in it (names, paths) is shown with control characters escaped. */
-export function formatLine(pkg: string, f: Finding): string {
+export function formatLine(pkg: string, f: Diagnostic): string {
   return printable(`${LETTER[f.severity]}: ${pkg}: ${f.id}${f.path ? ` ${f.path}` : ''}: ${f.message}`);
 }
 

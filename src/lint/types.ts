@@ -1,18 +1,21 @@
 // Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
+import type { Diagnostic, MetadataField, Severity } from '../core/diagnostics.js';
 import type { FileEntry, PackageModel } from '../core/model.js';
-import type { ElfInfo } from './elf.js';
+import type { ElfInfo } from '../formats/elf.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../core/diagnostics.js';
 
 /** The format whose conventions apply: a package file's own, or the conversion target's. */
 export type LintFormat = 'deb' | 'rpm' | 'tar';
 
-export interface Finding {
-  id: string;
-  severity: Severity;
-  path?: string;
-  message: string;
+/** A lint finding: a diagnostic that always says how to fix it. */
+export interface Finding extends Diagnostic {
   hint: string;
+  /**
+   * About how the package was built (stripping, debug info, rpmbuild's file modes), not about what it
+   * installs: a conversion repackages binaries as they are, so it does not show these.
+   */
+  build?: true;
 }
 
 /** The catalogue entry of a rule: stable id, default severity, where it applies, how to fix it. */
@@ -25,6 +28,12 @@ export interface RuleInfo {
   hint: string;
   /** The rule reads file content (ELF headers, shebangs, text); it runs after the content pass. */
   content?: boolean;
+  /** The lintian tags that report the same defect: a package's own lintian overrides of them apply. */
+  lintian?: readonly string[];
+  /** The rpmlint checks that report the same defect, for the catalogue. */
+  rpmlint?: readonly string[];
+  /** Why, and the Debian Policy section / Fedora guideline it follows (`pkgshift lint --explain ID`). */
+  why?: string;
 }
 
 export interface Rule extends RuleInfo {
@@ -54,6 +63,13 @@ export interface DebControlFacts {
   /** Raw md5sums lines that could not be parsed. */
   md5sumsBad?: string[];
   conffiles?: string[];
+  /** The ar members of the .deb, in order (debian-binary, control.tar*, data.tar*). */
+  archive: string[];
+}
+
+/** Facts a package file carries besides its model, from its input plugin. */
+export interface PackageFacts {
+  deb?: DebControlFacts;
 }
 
 export interface LintContext {
@@ -77,6 +93,16 @@ export function finding(rule: RuleInfo, message: string, path?: string, severity
   return path === undefined
     ? { id: rule.id, severity, message, hint: rule.hint }
     : { id: rule.id, severity, path, message, hint: rule.hint };
+}
+
+/** A finding about the build of the package (see Finding.build). */
+export function buildFinding(rule: RuleInfo, message: string, path?: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, path, severity), build: true };
+}
+
+/** A finding about a metadata field (see Diagnostic.field). */
+export function fieldFinding(rule: RuleInfo, field: MetadataField, message: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, undefined, severity), field };
 }
 
 export const ALL: readonly LintFormat[] = ['deb', 'rpm', 'tar'];

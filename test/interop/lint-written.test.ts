@@ -8,7 +8,7 @@ import test from 'node:test';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { PkgError } from '../../src/core/errors.js';
 import { normalize } from '../../src/core/normalize.js';
-import { lintFile } from '../../src/lint/file.js';
+import { lintFile } from '../../src/commands/lint-file.js';
 import { RULES } from '../../src/lint/index.js';
 import { writeAtomically } from '../../src/output-file.js';
 import { withRunContext } from '../../src/pipeline.js';
@@ -21,7 +21,7 @@ import { tempDir } from '../support/helpers.js';
 const CONTEXT_ONLY = new Set(['path-unsafe-member', 'junk-build-path-leak']);
 
 /** Defects in the deb control archive itself, which our deb writer always writes correctly. */
-const DEB_CONTROL = new Set(['mscript-not-executable', 'conf-missing', 'pkg-deb-md5sums', 'pkg-deb-control-perms']);
+const DEB_CONTROL = new Set(['mscript-not-executable', 'conf-missing', 'pkg-deb-md5sums', 'pkg-deb-control-perms', 'pkg-deb-compression']);
 
 /**
  * Defects our readers refuse outright, so that lint reports the refusal (path-unsafe-member) instead:
@@ -52,7 +52,9 @@ test('each rule fires on a package our writer built with its defect, unless the 
     const file = join(dir, `${c.id}.${format === 'tar' ? 'tar.gz' : format}`);
     const findings = await withRunContext(new Diagnostics(), false, async (ctx) => {
       try {
-        await writeAtomically(file, true, (out) => findOutput(format).write(model, out, {}, ctx));
+        const output = findOutput(format);
+        const plan = output.plan(model, {}, ctx);
+        await writeAtomically(file, true, (out) => output.write(plan, out, ctx));
       } catch (err) {
         if (!(err instanceof PkgError)) throw err;
         refused.push(c.id);

@@ -14,7 +14,7 @@ export interface ControlFile {
 
 const MAX_CONTROL_FILE = 64 * 1024 * 1024;
 
-export async function readControlTar(input: Readable, compression: Compression, limits: DecodeLimits): Promise<Map<string, ControlFile>> {
+export async function readControlTar(input: Readable, compression: Compression, limits: DecodeLimits = {}): Promise<Map<string, ControlFile>> {
   const files = new Map<string, ControlFile>();
   const count = await forEachTarEntry([input, decoding(compression, limits)], async (header, body) => {
     const name = header.name.replace(/^(\.\/)+/, '').replace(/\/$/, '');

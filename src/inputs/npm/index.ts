@@ -14,11 +14,12 @@ import { npmInstall } from './npm-cli.js';
 
 export const npmInput: InputPlugin = {
   name: 'npm',
+  lintFormat: 'tar',
   description: 'an npm package: a directory with package.json, an `npm pack` tarball, or a registry name[@version]',
   options: [
     { flags: '--npm-name-prefix <prefix>', description: "npm input: package name prefix ('node' gives node-NAME and node-SCOPE-NAME; '' for none)" },
     { flags: '--npm-run-scripts', description: "npm input: run the install scripts of the package and its dependencies (off by default)" },
-    { flags: '--npm-bin <path>', description: 'npm input: the npm executable to use (default: npm on PATH)' },
+    { flags: '--npm-bin <path>', description: 'npm input: the npm executable to use (default: npm on PATH)', value: 'file' },
   ],
 
   async read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {

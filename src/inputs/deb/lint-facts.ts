@@ -3,11 +3,11 @@
 // only control.tar* is decompressed, never data.tar.
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
-import { PkgError, describeError } from '../core/errors.js';
-import { sniffCompression } from '../formats/compress.js';
-import { DecodeError, decoding } from '../formats/decode.js';
-import { listArMembers, memberHead, memberStream } from '../inputs/deb/ar-members.js';
-import type { DebControlFacts } from './types.js';
+import { PkgError, describeError } from '../../core/errors.js';
+import { sniffCompression } from '../../formats/compress.js';
+import { DecodeError, decoding } from '../../formats/decode.js';
+import type { DebControlFacts } from '../../lint/types.js';
+import { listArMembers, memberHead, memberStream } from './ar-members.js';
 
 const CAP = 64 * 1024 * 1024;
 
@@ -21,10 +21,11 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
 }
 
 async function readControl(file: string): Promise<DebControlFacts> {
-  const member = (await listArMembers(file, file)).find((m) => m.name.startsWith('control.tar'));
+  const archive = await listArMembers(file, file);
+  const member = archive.find((m) => m.name.startsWith('control.tar'));
   if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
   const head = await memberHead(file, member, 8);
-  const facts: DebControlFacts = { members: [] };
+  const facts: DebControlFacts = { members: [], archive: archive.map((m) => m.name) };
   const extract = tar.extract();
   const texts = new Map<string, string>();
   extract.on('entry', (header, stream, next) => {
