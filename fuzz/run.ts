@@ -6,7 +6,9 @@
 //   ok, error (one clean line) — expected;
 //   crash (a JavaScript error, an unhandled event), hang (past --timeout), memory (past --max-rss),
 //   leftover (temporary or partial files remain), escape (anything written outside the output dir).
-// Failing cases are saved with their message for replay; the exit status is 1 when there is one.
+// Failing cases are saved with their message for replay; the exit status is 1 when there is one. A
+// worker that dies during a case gets the case again in a fresh process; when it then ends cleanly,
+// the case is counted and saved as unrepeatable (reported, not failing the round).
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** `../shared/corpus` beside the checkout, as CI has it (--corpus DIR to use another). */
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 
-type Outcome = 'ok' | 'error' | 'crash' | 'hang' | 'memory' | 'leftover' | 'escape';
+type Outcome = 'ok' | 'error' | 'crash' | 'hang' | 'memory' | 'leftover' | 'escape' | 'unrepeatable';
 const BAD: Outcome[] = ['crash', 'hang', 'memory', 'leftover', 'escape'];
 
 interface Reader {
@@ -180,7 +182,7 @@ async function main(): Promise<number> {
     const started = Date.now();
     for (const reader of settings.readers) {
       const spec = READERS[reader]!;
-      const tally = (counts[reader] = { ok: 0, error: 0, crash: 0, hang: 0, memory: 0, leftover: 0, escape: 0 });
+      const tally = (counts[reader] = { ok: 0, error: 0, crash: 0, hang: 0, memory: 0, leftover: 0, escape: 0, unrepeatable: 0 });
       for (let id = 0; id < settings.cases; id++) {
         const rnd = new Random(settings.seed * 1_000_003 + id * 7919 + reader.length);
         // A structure-aware mutation of a seed (twice, now and then); bytes it cannot parse get byte mutations.
@@ -203,10 +205,16 @@ async function main(): Promise<number> {
         writeFileSync(input, bytes);
         const target = spec.targets[id % spec.targets.length]!;
         let result = await worker.run({ id, reader, target, input, sandbox: box }, settings);
+        if (result.message.startsWith('the worker exited')) {
+          // Seen once on a loaded machine and not again with the same case: run it again in a fresh
+          // worker; a case that then ends cleanly is counted (and saved) as unrepeatable, not hidden.
+          const again = await worker.run({ id, reader, target, input, sandbox: box }, settings);
+          if (again.outcome === 'ok' || again.outcome === 'error') result = { outcome: 'unrepeatable', message: result.message };
+        }
         if (result.outcome === 'ok' || result.outcome === 'error') result = inspect(root, box, result.outcome) ?? result;
         tally[result.outcome]++;
-        if (BAD.includes(result.outcome)) {
-          bad++;
+        if (BAD.includes(result.outcome) || result.outcome === 'unrepeatable') {
+          if (result.outcome !== 'unrepeatable') bad++;
           mkdirSync(settings.save, { recursive: true });
           const name = `${reader}-${settings.seed}-${id}-${result.outcome}`;
           writeFileSync(join(settings.save, `${name}.${spec.ext}`), bytes);
