@@ -46,7 +46,7 @@ async function runCase(c: FuzzCase): Promise<void> {
     const metadata = npmMetadata(parsePackageJson(readFileSync(c.input, 'utf8'), 'package.json'), 'node', diag);
     const model = normalize({ metadata, files: [], scripts: [] }, {});
     const output = findOutput(c.target);
-    const plan = output.plan(model, {}, { diag, verbose: false, tempPath: (n: string) => join(c.sandbox, 'tmp', n) });
+    const plan = await output.plan(model, {}, { diag, verbose: false, tempPath: (n: string) => join(c.sandbox, 'tmp', n) });
     outputPath(`${out}/`, plan.fileName, plan.model.metadata);
     return;
   }
