@@ -3,8 +3,8 @@
 // completion and help (cli/program.ts). One catch at the top maps errors to exit codes: 0 success,
 // 1 failure, 2 usage error, 3 lint findings (see README).
 import { CommanderError } from 'commander';
-import { removeTrackedOnSignal } from './core/cleanup.js';
-import { PkgError, describeError } from './core/errors.js';
+import { removeTrackedOnExit } from './core/cleanup.js';
+import { PkgError, describeError, printable } from './core/errors.js';
 import { buildProgram } from './cli/program.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,12 +20,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`pkgshift: error: ${describeError(err)}\n`);
+    process.stderr.write(`pkgshift: error: ${printable(describeError(err))}\n`);
     if (argv.includes('--verbose') && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     if (err instanceof PkgError && err.code === 'lint-failed') return 3;
     return err instanceof PkgError && err.code === 'usage' ? 2 : 1;
   }
 }
 
-removeTrackedOnSignal();
+removeTrackedOnExit();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,19 +1,54 @@
 // Writes an output file atomically: into a temporary name beside the target, renamed at the end.
 // After any failure neither the target nor the temporary file remains.
-import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError, describeError } from './core/errors.js';
+import type { Metadata } from './core/model.js';
 
-/** The output path: `-p` as given, or the conventional name inside `-p DIR` or the current directory. */
-export function outputPath(packageOption: string | undefined, conventionalName: string): string {
-  if (!packageOption) return resolve(conventionalName);
-  const isDir = packageOption.endsWith('/') || (existsSync(packageOption) && statSync(packageOption).isDirectory());
-  return resolve(isDir ? join(packageOption, conventionalName) : packageOption);
+/**
+ * The output path: `-p` as given, or the conventional name inside `-p DIR` or the current directory.
+ * `metadata` is what the conventional name was built from: it must stay one component of that directory.
+ */
+export function outputPath(packageOption: string | undefined, conventionalName: string, metadata: Metadata): string {
+  const isDir = !packageOption || packageOption.endsWith('/') || (existsSync(packageOption) && statSync(packageOption).isDirectory());
+  if (!isDir) return resolve(packageOption);
+  checkFileNameComponent(conventionalName, metadata);
+  return resolve(packageOption ?? '.', conventionalName);
+}
+
+/** File systems take at most this many bytes per name component (NAME_MAX). */
+const NAME_MAX = 255;
+
+/**
+ * Refuses a conventional file name that is not one plain component (a `/`, `..`, NUL, control
+ * characters, over 255 bytes), naming the field it came from: a name or version from a package or
+ * from -n/-v must never place the output outside the directory asked for.
+ */
+function checkFileNameComponent(fileName: string, metadata: Metadata): void {
+  const { name, version, arch } = metadata;
+  const fields: [string, string | undefined][] = [
+    ['package name', name], ['version', version.upstream], ['release', version.release], ['architecture', arch],
+  ];
+  for (const [field, value] of fields) {
+    const why = value === undefined ? undefined : whyNotComponent(value);
+    if (why) throw new PkgError('metadata-invalid', `the ${field} ${JSON.stringify(value)} cannot be part of a file name: ${why}`);
+  }
+  const why = whyNotComponent(fileName) ?? (Buffer.byteLength(fileName) > NAME_MAX ? `it is ${Buffer.byteLength(fileName)} bytes long, file systems allow ${NAME_MAX}` : undefined);
+  if (why) throw new PkgError('metadata-invalid', `the output file name ${JSON.stringify(fileName)} built from the package name and version is not usable: ${why} (give -p FILE)`);
+}
+
+function whyNotComponent(text: string): string | undefined {
+  if (text.includes('/') || text.includes('\\')) return 'it contains a path separator';
+  if (text === '.' || text === '..' || text.startsWith('.')) return "it starts with '.'";
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(text)) return 'it contains control characters';
+  return undefined;
 }
 
 /** Fails at once when `target` cannot be written: it exists (without --force) or its directory does not. */
@@ -28,11 +63,22 @@ export function checkWritable(target: string, force: boolean): void {
 
 export async function writeAtomically(target: string, force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
   checkWritable(target, force);
-  const temporary = `${target}.pkgshift-tmp-${process.pid}`;
+  // A short name of its own, so that a target name near NAME_MAX still has a temporary beside it.
+  const temporary = join(dirname(target), `.pkgshift-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   track(temporary);
-  const out = createWriteStream(temporary, { mode: 0o644 });
+  let handle;
+  try {
+    handle = await open(temporary, 'wx', 0o644);
+  } catch (err) {
+    untrack(temporary);
+    throw new PkgError('output-failed', `cannot write ${target}: ${describeError(err)}`, { cause: err });
+  }
+  const out = handle.createWriteStream();
+  let failure: unknown;
+  out.on('error', (err) => (failure ??= err)); // a full or read-only disk: reported below, never unhandled
   try {
     await write(out);
+    if (failure) throw failure;
     out.end();
     await finished(out);
     await rename(temporary, target);

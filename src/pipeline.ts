@@ -1,14 +1,14 @@
 // read → apply options → normalize → dependencies (src/deps) → plan → lint → write (atomically).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
-import { track, untrack } from './core/cleanup.js';
+import { createRunDir, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { resolveDependencies } from './deps/index.js';
-import { openInput } from './core/source.js';
+import { openInput, statInput } from './core/source.js';
+import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
@@ -27,13 +27,17 @@ export interface ConvertRequest {
   onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
 
-/** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
-export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'pkgshift-'));
-  track(dir);
+/**
+ * Runs `step` with a context whose temporary directory is removed afterwards, whatever happens.
+ * `maxExpansion` is the --max-expansion option as given.
+ */
+export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>,
+  maxExpansion?: unknown): Promise<T> {
+  const ratio = maxExpansionOption(maxExpansion);
+  const dir = createRunDir();
   let counter = 0;
   const ctx: Context = {
-    diag, verbose, sourceDateEpoch: sourceDateEpoch(),
+    diag, verbose, sourceDateEpoch: sourceDateEpoch(), maxExpansion: ratio,
     tempPath: (name) => join(dir, `${counter++}-${name}`),
   };
   try {
@@ -42,6 +46,13 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
     rmSync(dir, { recursive: true, force: true });
     untrack(dir);
   }
+}
+
+function maxExpansionOption(raw: unknown): number {
+  if (raw === undefined) return DEFAULT_MAX_EXPANSION;
+  const ratio = Number(raw);
+  if (!Number.isFinite(ratio) || ratio < 1) throw new PkgError('usage', `--max-expansion must be a number of at least 1, not '${String(raw)}'`);
+  return ratio;
 }
 
 /** The input plugin `-s` names, else the one whose format the first input is. */
@@ -65,7 +76,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
   const plan = await output.plan(resolved, request.options, ctx);
-  const target = outputPath(request.options.package, plan.fileName);
+  const target = outputPath(request.options.package, plan.fileName, plan.model.metadata);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {
     const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
@@ -98,11 +109,12 @@ export async function sniffInput(inputs: string[]): Promise<InputPlugin> {
   const first = inputs[0];
   if (!first) throw new PkgError('usage', 'no input given');
   if (first.includes('=') && !existsSync(first)) return findInput('dir'); // a SRC=DEST mapping
+  if ((await statInput(first)).isDirectory()) return findInput('dir');
   const handle = await openInput(first);
   try {
-    if ((await handle.stat()).isDirectory()) return findInput('dir');
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === 0) throw new PkgError('input-invalid', `${first} is empty: it is not a package`);
     const found = inputPlugins.find((p) => p.sniff?.(head.subarray(0, bytesRead)));
     if (!found) throw new PkgError('usage', `cannot tell what kind of package ${first} is: give -s TYPE`);
     return found;

@@ -64,6 +64,8 @@ export interface Context {
   diag: Diagnostics;
   sourceDateEpoch?: number;
   verbose: boolean;
+  /** Compressed input may expand this many times (--max-expansion; formats/decode.ts). */
+  maxExpansion?: number;
   /** A fresh path in this run's private temporary directory (removed when the run ends). */
   tempPath(name: string): string;
 }

@@ -69,6 +69,7 @@ const GENERAL: OptionSpec[] = [
   { flags: '--json', description: 'print one JSON object on stdout: the output path, warnings and lint findings' },
   { flags: '--progress', description: 'show a progress line on stderr even when it is not a terminal' },
   { flags: '--no-progress', description: 'never show a progress line (default: shown on a terminal for steps longer than a second)' },
+  { flags: '--max-expansion <ratio>', description: 'refuse compressed content that expands more than RATIO times its compressed size, beyond 64 MiB (default 1000)' },
   { flags: '--verbose', description: 'say more, including error details' },
   { flags: '--quiet', description: 'print only errors' },
   { flags: '-V', description: 'print the version of pkgshift' },

@@ -59,7 +59,7 @@ export function buildProgram(): Command {
     try {
       const written = await withRunContext(reporter.diag, options.verbose === true, (ctx) =>
         convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx));
+          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx), options.maxExpansion);
       reporter.succeeded(written);
     } catch (err) {
       reporter.failed(err);

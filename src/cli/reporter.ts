@@ -4,7 +4,7 @@
 // --quiet and --verbose apply to both, and a lint finding about a value the conversion already spoke of
 // (a placeholder maintainer, a filled-in description) is not said again.
 import { Diagnostics, type Diagnostic, type MetadataField } from '../core/diagnostics.js';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError, describeError, printable } from '../core/errors.js';
 import { listenToProgress } from '../core/progress.js';
 import type { Finding } from '../lint/types.js';
 import { isSuppressed, type Override } from '../lint/overrides.js';
@@ -88,7 +88,7 @@ export class Reporter {
     // A suppressed note still counts as said: its lint twin is the same fact.
     if (d.field) this.said.add(d.field);
     if (this.options.json || isSuppressed(d, this.overrides) || !this.shows(d)) return;
-    this.print(`pkgshift: ${d.severity}: ${d.message}\n`);
+    this.print(`pkgshift: ${d.severity}: ${printable(d.message)}\n`);
   }
 
   private shows(d: Diagnostic): boolean {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError, describeError, printable } from '../core/errors.js';
 import { lintFile } from './lint-file.js';
 import { RULES } from '../lint/index.js';
 import { readOverrides, suppressionsFromIds, unknownOverrides, type Override } from '../lint/overrides.js';
@@ -90,7 +90,7 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
         overrides, inputOptions,
       }, ctx)));
     } catch (err) {
-      process.stderr.write(`pkgshift: error: lint ${file}: ${describeError(err)}\n`);
+      process.stderr.write(`pkgshift: error: lint ${printable(`${file}: ${describeError(err)}`)}\n`);
       reports.push({ file, package: basename(file), format: 'tar', findings: [], suppressed: 0, error: describeError(err) });
     }
   }

@@ -32,6 +32,22 @@ export async function withContext<T>(context: string, step: () => Promise<T>): P
   }
 }
 
+/** Messages are cut to this many characters: a hostile name must not flood the terminal. */
+const MAX_MESSAGE = 1000;
+
+/**
+ * Text from a package made safe for one line of a terminal: control characters (newlines, escape
+ * sequences) shown as escapes, and cut to a sane length.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return escaped.length > MAX_MESSAGE ? `${escaped.slice(0, MAX_MESSAGE)}… (${escaped.length - MAX_MESSAGE} more characters)` : escaped;
+}
+
 /** A one-line description of any thrown value, without the stack. */
 export function describeError(err: unknown): string {
   if (err instanceof Error) {

@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { ContentSource } from './model.js';
 import { PkgError, describeError } from './errors.js';
 
@@ -63,12 +64,34 @@ export function bufferSource(data: Uint8Array | string, describe = 'generated co
   };
 }
 
-/** Opens an input file for reading; a missing or unreadable one is the user's error, said in one line. */
+/**
+ * Opens an input package file for reading; a missing or unreadable one is the user's error, said in
+ * one line. Anything but a regular file is refused before it is opened: opening a FIFO would block
+ * until something writes to it, and package readers seek, which a pipe cannot.
+ */
 export async function openInput(path: string): Promise<FileHandle> {
+  checkRegularFile(path, await statInput(path));
   try {
     return await open(path, 'r');
   } catch (err) {
+    throw new PkgError('input-unreadable', `cannot open ${path}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+/** stat() of an input (which never blocks, unlike open() of a FIFO). */
+export async function statInput(path: string): Promise<Stats> {
+  try {
+    return await stat(path);
+  } catch (err) {
     throw new PkgError('input-missing', `cannot open ${path}: ${describeError(err)}`, { cause: err });
   }
+}
+
+export function checkRegularFile(path: string, stats: Stats): void {
+  if (stats.isFile()) return;
+  const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a pipe (FIFO)' : stats.isSocket() ? 'a socket'
+    : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a regular file';
+  const hint = stats.isFIFO() ? ': package readers seek, so save it to a file first (e.g. curl -o pkg.deb …)' : ', not a package file';
+  throw new PkgError('input-invalid', `${path} is ${kind}${hint}`);
 }
 

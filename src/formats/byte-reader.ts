@@ -55,6 +55,16 @@ export class ByteReader {
     }
   }
 
+  /** The next chunk of at most `max` bytes (as it arrived, not copied), or UnexpectedEnd. */
+  async chunk(max: number): Promise<Buffer> {
+    if (this.pending.length === 0 && !(await this.fill())) throw new UnexpectedEnd();
+    const take = Math.min(max, this.pending.length);
+    const chunk = this.pending.subarray(0, take);
+    this.pending = this.pending.subarray(take);
+    this.position += take;
+    return chunk;
+  }
+
   async skip(n: number): Promise<void> {
     await this.forward(n, () => {});
   }

@@ -14,6 +14,9 @@ import { parentPath, resolveLinkTarget } from '../core/paths.js';
 /** Larger than any real member (1 PiB): a size beyond it is a corrupt or hostile header. */
 export const MAX_MEMBER_SIZE = 2 ** 50;
 
+/** Deeper than any real package: a name nested further is refused (path walks stay cheap). */
+export const MAX_DEPTH = 256;
+
 /**
  * The relative segments of an archive member name, `./` and empty segments dropped.
  * Refuses absolute names, `..` segments and NUL bytes.
@@ -21,12 +24,16 @@ export const MAX_MEMBER_SIZE = 2 ** 50;
 export function memberSegments(name: string, archive: string): string[] {
   const unsafe = (why: string) => new PkgError('input-unsafe', `${archive}: refusing member ${JSON.stringify(name)}: ${why}`);
   if (name.includes('\0')) throw unsafe('its name contains a NUL byte');
+  // eslint-disable-next-line no-control-regex
+  if (/[\x01-\x1f\x7f]/.test(name)) throw unsafe('its name contains control characters (dpkg and rpm refuse them)');
   if (name.startsWith('/')) throw unsafe('it has an absolute name');
   const segments: string[] = [];
   for (const segment of name.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') throw unsafe("its name contains a '..' segment");
+    if (Buffer.byteLength(segment) > 255) throw unsafe('a component of its name is longer than 255 bytes');
     segments.push(segment);
+    if (segments.length > MAX_DEPTH) throw unsafe(`it lies more than ${MAX_DEPTH} directories deep`);
   }
   return segments;
 }
@@ -64,12 +71,19 @@ export class PlacedPaths {
 
   constructor(private readonly archive: string) {}
 
-  /** Checks that no parent of `path` is a symlink or file, then records it. */
+  /**
+   * Checks that no parent of `path` is a symlink or file, then records it and its parents (as
+   * directories). The walk stops at the first known directory: its own parents were checked when it
+   * was placed, and nothing can replace a directory, so each member costs only its new parents.
+   */
   place(path: string, kind: 'file' | 'dir' | 'symlink' | 'hardlink', member: string): void {
+    const refuse = (why: string) => new PkgError('input-unsafe', `${this.archive}: refusing member ${JSON.stringify(member)}: ${why}`);
+    if (kind !== 'dir' && this.kinds.get(path) === 'dir') throw refuse(`it would replace the directory ${path}`);
     for (let dir = parentPath(path); dir !== '/'; dir = parentPath(dir)) {
       const parent = this.kinds.get(dir);
-      if (parent === undefined || parent === 'dir') continue;
-      throw new PkgError('input-unsafe', `${this.archive}: refusing member ${JSON.stringify(member)}: it lies below ${dir}, which is a ${parent}`);
+      if (parent === 'dir') break;
+      if (parent !== undefined) throw refuse(`it lies below ${dir}, which is a ${parent}`);
+      this.kinds.set(dir, 'dir');
     }
     this.kinds.set(path, kind);
   }

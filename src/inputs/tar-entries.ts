@@ -2,7 +2,6 @@
 // a prefix after stripping leading components, regular files spooled to one temporary file. Used by
 // the tar input; written to be reused for any tar inside another archive (a deb's data.tar).
 import type { Duplex, Readable, Transform } from 'node:stream';
-import type { Header } from 'tar-stream';
 import type { Owner } from '../core/accounts.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
@@ -11,7 +10,8 @@ import { canonicalPath } from '../core/paths.js';
 import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
-import { forEachTarEntry } from './tar-read.js';
+import { DecodeError } from '../formats/decode.js';
+import { forEachTarEntry, type TarEntryHeader } from './tar-read.js';
 
 export interface TarReadOptions {
   /** How messages name the archive: "app-1.0.tar.gz", "data.tar.xz in foo.deb". */
@@ -39,7 +39,6 @@ export interface TarContents {
   arches: ArchVote;
 }
 
-/** What tar-stream's extract yields: a member's header and its content. */
 const SPECIAL_KINDS: Record<string, string> = {
   'character-device': 'character device', 'block-device': 'block device', fifo: 'FIFO',
 };
@@ -50,8 +49,8 @@ export async function readTarEntries(streams: [Readable, ...(Transform | Duplex)
   try {
     await forEachTarEntry(streams, (header, body) => reader.add(header, body));
   } catch (err) {
-    if (err instanceof PkgError) throw err;
-    throw new PkgError('input-invalid', `reading ${options.archive}: ${describeError(err)}`, { cause: err });
+    if (err instanceof PkgError && !(err instanceof DecodeError)) throw err;
+    throw new PkgError(err instanceof PkgError ? err.code : 'input-invalid', `reading ${options.archive}: ${describeError(err)}`, { cause: err });
   } finally {
     await reader.spool.close();
   }
@@ -71,7 +70,7 @@ class TarReader {
     this.prefix = canonicalPath(options.prefix ?? '/', 'prefix');
   }
 
-  async add(header: Header, entry: AsyncIterable<Buffer>): Promise<void> {
+  async add(header: TarEntryHeader, entry: AsyncIterable<Buffer>): Promise<void> {
     const { archive } = this.options;
     const path = this.place(header.name);
     const kind: string = header.type ?? 'unknown';
@@ -120,7 +119,7 @@ class TarReader {
         return;
       }
       default:
-        throw new PkgError('unsupported', `${archive}: member ${JSON.stringify(header.name)} has a tar entry type pkgshift cannot read (${kind})`);
+        throw new PkgError('unsupported', `${archive}: member ${JSON.stringify(header.name)} has a tar entry type pkgshift cannot read (${kind === 'unknown' ? `typeflag ${JSON.stringify(header.typeflag)}` : kind})`);
     }
   }
 
@@ -132,7 +131,7 @@ class TarReader {
     return this.prefix === '/' ? `/${segments.join('/')}` : `${this.prefix}/${segments.join('/')}`;
   }
 
-  private ownerOf(header: Header): Owner {
+  private ownerOf(header: TarEntryHeader): Owner {
     if (this.options.owner) return this.options.owner;
     return { uid: header.uid ?? 0, gid: header.gid ?? 0, user: header.uname ?? '', group: header.gname ?? '' };
   }

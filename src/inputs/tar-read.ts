@@ -1,33 +1,19 @@
-// Reads tar bytes entry by entry with tar-stream, which understands the ustar, GNU (`L`/`K` long
-// names, base-256) and PAX dialects; shared by the tar input and a deb's control.tar and data.tar.
-// Errors from the file, the decompressor or the tar parser all surface from one promise, and a
-// failing consumer tears the whole chain down.
+// Reads tar bytes entry by entry with the project's own decoder (formats/tar-decode.ts); shared by
+// the tar input and a deb's control.tar and data.tar. Errors from the file, the decompressor or the
+// decoder all surface from one promise, and a failing consumer tears the whole chain down.
 import type { Duplex, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import tarStream, { type Header } from 'tar-stream';
+import { decodeTar, type TarEntryHeader } from '../formats/tar-decode.js';
+
+export type { TarEntryHeader } from '../formats/tar-decode.js';
 
 /** Calls `onEntry` for each entry of the tar coming out of `streams` (a file stream, then a decompressor); returns how many. */
 export async function forEachTarEntry(streams: [Readable, ...(Transform | Duplex)[]],
-  onEntry: (header: Header, body: AsyncIterable<Buffer>) => Promise<void>): Promise<number> {
-  const extract = tarStream.extract();
-  const feeding = pipeline([...streams, extract]);
-  let failure: unknown;
+  onEntry: (header: TarEntryHeader, body: AsyncIterable<Buffer>) => Promise<void>): Promise<number> {
   let count = 0;
-  try {
-    for await (const entry of extract) {
-      count++;
-      await onEntry(entry.header, entry as AsyncIterable<Buffer>);
-      entry.resume();
-    }
-  } catch (err) {
-    failure = err;
-    for (const stream of streams) stream.destroy();
-  }
-  try {
-    await feeding;
-  } catch (err) {
-    failure ??= err;
-  }
-  if (failure) throw failure;
+  const consume = async (source: AsyncIterable<Buffer>) => {
+    count = await decodeTar(source, onEntry);
+  };
+  await (pipeline as (...stages: unknown[]) => Promise<void>)(...streams, consume);
   return count;
 }

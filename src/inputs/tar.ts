@@ -8,7 +8,8 @@ import { ownerFor } from '../core/accounts.js';
 import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type PackageModel } from '../core/model.js';
-import { decompressor, sniffCompression, type Compression } from '../formats/compress.js';
+import { sniffCompression, type Compression } from '../formats/compress.js';
+import { decoding } from '../formats/decode.js';
 import type { Context, InputPlugin, Options } from '../plugin.js';
 import { readTarEntries } from './tar-entries.js';
 
@@ -34,7 +35,7 @@ export const tarInput: InputPlugin = {
     const file = inputs[0]!;
     const archive = basename(file);
     const { kind, size } = await inspect(file);
-    const contents = await readTarEntries([createReadStream(file), decompressor(kind)], {
+    const contents = await readTarEntries([createReadStream(file), decoding(kind, { compressedSize: size, maxExpansion: ctx.maxExpansion })], {
       archive,
       spoolPath: ctx.tempPath('tar-content'),
       prefix: options.prefix ?? '/',
@@ -77,7 +78,6 @@ async function inspect(file: string): Promise<{ kind: Compression; size: number 
   const handle = await openInput(file);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new PkgError('input-invalid', `${file} is not a file (the tar input reads a tarball)`);
     const head = Buffer.alloc(6);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return { kind: sniffCompression(head.subarray(0, bytesRead)), size: stat.size };

@@ -1,6 +1,7 @@
 // Lint output (README "Lint output"): lintian-shaped lines (`E: name: id message [path]`, the path in
 // brackets as lintian writes its pointers) with a summary; JSON; SARIF 2.1.0 for code-scanning UIs;
 // JUnit XML for CI test reports. Every file given appears in every format, failures included.
+import { printable } from '../core/errors.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Finding, LintFormat, RuleInfo, Severity } from './types.js';
 
@@ -37,7 +38,8 @@ export function reaches(findings: readonly Finding[], failOn: FailOn): boolean {
  */
 export function formatLine(pkg: string, f: Diagnostic, more = 0): string {
   const pointer = f.path ? ` [${f.path.replace(/^\//, '')}]` : '';
-  return `${LETTER[f.severity]}: ${pkg}: ${f.id} ${f.message}${pointer}${more ? ` (and ${more} more; --verbose lists them)` : ''}`;
+  // Package data in it (names, paths) is shown with control characters escaped.
+  return printable(`${LETTER[f.severity]}: ${pkg}: ${f.id} ${f.message}${pointer}${more ? ` (and ${more} more; --verbose lists them)` : ''}`);
 }
 
 /** Findings with the same id, severity and message become one line with a count, unless `verbose`. */

@@ -2,7 +2,8 @@
 // scripts, triggers, templates …) at the top level, optionally after a `./` entry. They are
 // metadata, so each is read into memory, with a cap against hostile sizes.
 import type { Readable } from 'node:stream';
-import { decompressor, type Compression } from '../../formats/compress.js';
+import type { Compression } from '../../formats/compress.js';
+import { decoding, type DecodeLimits } from '../../formats/decode.js';
 import { forEachTarEntry } from '../tar-read.js';
 
 export interface ControlFile {
@@ -13,9 +14,9 @@ export interface ControlFile {
 
 const MAX_CONTROL_FILE = 64 * 1024 * 1024;
 
-export async function readControlTar(input: Readable, compression: Compression): Promise<Map<string, ControlFile>> {
+export async function readControlTar(input: Readable, compression: Compression, limits: DecodeLimits = {}): Promise<Map<string, ControlFile>> {
   const files = new Map<string, ControlFile>();
-  const count = await forEachTarEntry([input, decompressor(compression)], async (header, body) => {
+  const count = await forEachTarEntry([input, decoding(compression, limits)], async (header, body) => {
     const name = header.name.replace(/^(\.\/)+/, '').replace(/\/$/, '');
     if (header.type === 'directory' || name === '' || name === '.') return;
     if (header.type !== 'file' && header.type !== 'contiguous-file') {

@@ -5,7 +5,8 @@ import { checkSymlinkTarget } from '../archive-safety.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
-import { decompressor, type Compression } from '../../formats/compress.js';
+import type { Compression } from '../../formats/compress.js';
+import { decoding, type DecodeLimits } from '../../formats/decode.js';
 import type { Spool } from '../spool.js';
 import { forEachTarEntry } from '../tar-read.js';
 
@@ -15,11 +16,11 @@ export interface DataTar {
   md5: Map<string, string>;
 }
 
-export async function readDataTar(input: Readable, compression: Compression, spool: Spool,
+export async function readDataTar(input: Readable, compression: Compression, limits: DecodeLimits, spool: Spool,
   describe: string, diag: Diagnostics): Promise<DataTar> {
   const files: FileEntry[] = [];
   const md5 = new Map<string, string>();
-  const count = await forEachTarEntry([input, decompressor(compression)], async (header, body) => {
+  const count = await forEachTarEntry([input, decoding(compression, limits)], async (header, body) => {
     const path = canonicalPath(header.name, `data.tar member '${header.name}'`);
     const base = {
       path,

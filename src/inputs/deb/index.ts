@@ -58,7 +58,7 @@ interface DebMembers {
 export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
   const members = await findMembers(path, label);
-  const controlFiles = await readControlMember(path, label, members.control);
+  const controlFiles = await readControlMember(path, label, members.control, ctx.maxExpansion);
   const control = controlFiles.get('control')!;
   const metadata = (() => {
     try {
@@ -73,7 +73,8 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const dataName = members.data.name;
   const data = await withContext(`reading ${dataName} from ${label}`, async () => {
     try {
-      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data), spool,
+      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data),
+        { compressedSize: members.data.size, maxExpansion: ctx.maxExpansion }, spool,
         `${dataName} in ${label}`, ctx.diag);
     } finally {
       await spool.close();
@@ -104,9 +105,9 @@ export async function readControlFiles(path: string): Promise<Map<string, Contro
   return readControlMember(path, label, (await findMembers(path, label)).control);
 }
 
-async function readControlMember(path: string, label: string, member: ArMember): Promise<Map<string, ControlFile>> {
+async function readControlMember(path: string, label: string, member: ArMember, maxExpansion?: number): Promise<Map<string, ControlFile>> {
   const files = await withContext(`reading ${member.name} from ${label}`, async () =>
-    readControlTar(memberStream(path, member), await compressionOf(path, member)));
+    readControlTar(memberStream(path, member), await compressionOf(path, member), { compressedSize: member.size, maxExpansion }));
   if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: it has no control file`);
   return files;
 }

@@ -4,7 +4,8 @@
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { PkgError, describeError } from '../../core/errors.js';
-import { decompressor, sniffCompression } from '../../formats/compress.js';
+import { sniffCompression } from '../../formats/compress.js';
+import { DecodeError, decoding } from '../../formats/decode.js';
 import { parseMd5sumsLine } from '../../formats/deb/control.js';
 import type { DebControlFacts } from '../../lint/types.js';
 import { listArMembers, memberHead, memberStream } from './ar-members.js';
@@ -15,8 +16,8 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
   try {
     return await readControl(file);
   } catch (err) {
-    if (err instanceof PkgError) throw err;
-    throw new PkgError('input-invalid', `reading the control archive of ${file}: ${describeError(err)}`, { cause: err });
+    if (err instanceof PkgError && !(err instanceof DecodeError)) throw err;
+    throw new PkgError(err instanceof PkgError ? err.code : 'input-invalid', `reading the control archive of ${file}: ${describeError(err)}`, { cause: err });
   }
 }
 
@@ -48,7 +49,7 @@ async function readControl(file: string): Promise<DebControlFacts> {
   });
   await pipeline(
     memberStream(file, member),
-    decompressor(sniffCompression(head)),
+    decoding(sniffCompression(head), { compressedSize: member.size }),
     extract,
   ).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;

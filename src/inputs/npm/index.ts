@@ -3,13 +3,13 @@
 // its production dependencies (npm-cli.ts); this input turns that tree into entries under
 // --prefix (default /usr) and package.json into metadata.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { PkgError, describeError } from '../../core/errors.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import type { Context, InputPlugin, Options } from '../../plugin.js';
 import { addonArch, stagedEntries } from './layout.js';
-import { npmMetadata, type PackageJson } from './metadata.js';
+import { npmMetadata, parsePackageJson, type PackageJson } from './metadata.js';
 import { npmInstall } from './npm-cli.js';
 
 export const npmInput: InputPlugin = {
@@ -66,9 +66,11 @@ function installedName(stage: string, spec: string): string {
 }
 
 function readPackageJson(path: string): PackageJson {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new PkgError('input-invalid', `reading ${path}: ${describeError(err)}`, { cause: err });
   }
+  return parsePackageJson(text, `${basename(dirname(path))}/package.json`);
 }

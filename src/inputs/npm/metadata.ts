@@ -1,6 +1,7 @@
 // package.json → neutral metadata: a deb/rpm-valid name, the version with `~` pre-releases,
 // description, license, homepage, maintainer, and a dependency on Node.js from engines.node.
 import type { Diagnostics } from '../../core/diagnostics.js';
+import { PkgError } from '../../core/errors.js';
 import { emptyMetadata, type Metadata } from '../../core/model.js';
 import { nodeRequirement, semverToUpstream } from './semver.js';
 
@@ -19,6 +20,52 @@ export interface PackageJson {
   engines?: { node?: string };
   bin?: string | Record<string, string>;
   man?: string | string[];
+}
+
+type JsonType = 'string' | 'object' | 'array';
+
+/** The JSON types each field read here may have; a value of another type is refused, naming the field. */
+const FIELD_TYPES: Record<string, JsonType[]> = {
+  name: ['string'], version: ['string'], description: ['string'], license: ['string', 'object'], licenses: ['array'],
+  homepage: ['string'], author: ['string', 'object'], maintainers: ['array'], repository: ['string', 'object'],
+  engines: ['object'], bin: ['string', 'object'], man: ['string', 'array'],
+};
+/** Fields nested one level down, and the types of their values. */
+const NESTED_TYPES: Record<string, JsonType[]> = {
+  'license.type': ['string'], 'licenses[]': ['string', 'object'], 'licenses[].type': ['string'], 'author.name': ['string'],
+  'author.email': ['string'], 'maintainers[]': ['string', 'object'], 'maintainers[].name': ['string'], 'maintainers[].email': ['string'],
+  'repository.url': ['string'], 'engines.node': ['string'], 'bin.*': ['string'], 'man[]': ['string'],
+};
+
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Parses package.json text and checks the JSON type of every field pkgshift reads. */
+export function parsePackageJson(text: string, where: string): PackageJson {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text);
+  } catch (err) {
+    throw new PkgError('input-invalid', `${where}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+  if (jsonType(pkg) !== 'object') throw new PkgError('input-invalid', `${where}: must hold a JSON object, not ${jsonType(pkg)}`);
+  const check = (field: string, value: unknown, allowed: JsonType[] | undefined) => {
+    if (value === undefined || !allowed || allowed.includes(jsonType(value) as JsonType)) return;
+    throw new PkgError('input-invalid', `${where}: "${field}" must be ${allowed.map((t) => `a${t === 'object' || t === 'array' ? 'n' : ''} ${t}`).join(' or ')}, not ${jsonType(value)}`);
+  };
+  for (const [field, value] of Object.entries(pkg as Record<string, unknown>)) {
+    check(field, value, FIELD_TYPES[field]);
+    const items = Array.isArray(value) ? value : [];
+    for (const item of items) {
+      check(`${field}[]`, item, NESTED_TYPES[`${field}[]`]);
+      if (jsonType(item) === 'object') for (const [key, inner] of Object.entries(item as object)) check(`${field}[].${key}`, inner, NESTED_TYPES[`${field}[].${key}`]);
+    }
+    if (jsonType(value) === 'object') {
+      for (const [key, inner] of Object.entries(value as object)) check(`${field}.${key}`, inner, NESTED_TYPES[`${field}.${key}`] ?? NESTED_TYPES[`${field}.*`]);
+    }
+  }
+  return pkg as PackageJson;
 }
 
 /**

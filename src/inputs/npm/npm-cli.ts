@@ -3,6 +3,7 @@
 // inside it, bin links in PREFIX/bin, man links in PREFIX/share/man. The user's npm configuration
 // (registry, cache, auth, proxy) applies as for any npm command; only the prefix is ours.
 import { spawn } from 'node:child_process';
+import { trackChild } from '../../core/cleanup.js';
 import { PkgError, describeError } from '../../core/errors.js';
 
 export interface InstallOptions {
@@ -29,7 +30,9 @@ export async function npmInstall(spec: string, stage: string, options: InstallOp
 
 function runNpm(npm: string, args: string[]): Promise<{ status: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(npm, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so that an interrupted run kills npm and everything npm started (cleanup.ts).
+    const child = spawn(npm, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    trackChild(child);
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => {

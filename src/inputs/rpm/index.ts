@@ -42,7 +42,7 @@ export async function readRpm(path: string, ctx: Context): Promise<PackageModel>
   const spool = new Spool(ctx.tempPath('rpm-content'));
   let files;
   try {
-    files = await readPayload(path, label, rpm, spool, ctx.diag);
+    files = await readPayload(path, label, rpm, spool, ctx);
   } catch (err) {
     if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
     throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });

@@ -4,15 +4,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { checkSymlinkTarget } from '../archive-safety.js';
+import { checkSymlinkTarget, memberSegments } from '../archive-safety.js';
 import { groupId, userId } from '../../core/accounts.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { FileEntry } from '../../core/model.js';
-import { canonicalPath } from '../../core/paths.js';
 import { UnexpectedEnd } from '../../formats/byte-reader.js';
-import { decompressor, sniffCompression, type Compression } from '../../formats/compress.js';
+import { sniffCompression, type Compression } from '../../formats/compress.js';
+import { decode } from '../../formats/decode.js';
 import { CpioReader } from '../../formats/cpio-read.js';
 import { HASHALGO, RPMFILE, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SigTag, Tag } from '../../formats/rpm/tags.js';
 import { Spool, emptySource } from '../spool.js';
@@ -37,7 +35,7 @@ export async function payloadCompression(path: string, rpm: RpmFile): Promise<Co
 }
 
 export async function readPayload(path: string, label: string, rpm: RpmFile, spool: Spool,
-  diag: Diagnostics): Promise<FileEntry[]> {
+  ctx: { diag: Diagnostics; maxExpansion?: number }): Promise<FileEntry[]> {
   const table = headerFiles(rpm.header);
   const byPath = new Map(table.map((f) => [f.path, f]));
   const algorithm = fileDigestAlgorithm(rpm.header);
@@ -47,15 +45,17 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
 
   const compressed = hashers(rpm);
   const raw = createReadStream(path, { start: rpm.payloadOffset, highWaterMark: 256 * 1024 });
-  const hashed = Readable.from((async function* () {
+  const hashed = (async function* () {
     for await (const chunk of raw) {
       for (const [, hash] of compressed.hashes) hash.update(chunk as Buffer);
       yield chunk as Buffer;
     }
-  })());
-  // Through a PassThrough because unbzip2-stream is an old-style stream without async iteration.
-  const decoded = new PassThrough({ highWaterMark: 256 * 1024 });
-  pipeline(hashed, decompressor(compression), decoded).catch((err: unknown) => decoded.destroy(err as Error));
+  })();
+  const declared = rpm.signature.number(SigTag.LONGARCHIVESIZE) ?? rpm.signature.number(SigTag.PAYLOADSIZE);
+  const decoded = decode(hashed, compression, {
+    compressedSize: rpm.fileSize - rpm.payloadOffset, maxExpansion: ctx.maxExpansion,
+    ...(declared !== undefined ? { declaredSize: declared } : {}),
+  });
   const cpio = new CpioReader(decoded, (index) => {
     const file = table[index];
     if (!file) throw new PayloadError(`stripped cpio member refers to file index ${index}, beyond the header's ${table.length} files`);
@@ -67,7 +67,7 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
   const contents = new Map<number, FileEntry['source']>();
   try {
     for (let member = await cpio.next(); member; member = await cpio.next()) {
-      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(canonicalPath(member.name, `payload member '${member.name}'`));
+      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(`/${memberSegments(member.name.replace(/^\/+/, ''), label).join('/')}`); // rpm names are ./path
       const name = member.kind === 'stripped' ? `#${member.index}` : member.name;
       if (!file) throw new PayloadError(`payload member ${name} is not in the header`);
       if (seen.has(file.index)) throw new PayloadError(`payload member ${file.path} appears twice`);
@@ -90,7 +90,7 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
     await cpio.close();
   }
   compressed.verify(label);
-  return entriesFrom(table, seen, owners, contents, label, diag);
+  return entriesFrom(table, seen, owners, contents, label, ctx.diag);
 }
 
 function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, owners: ReadonlyMap<number, [number, number]>, contents: Map<number, FileEntry['source']>,

@@ -12,10 +12,15 @@ function base(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** True when an ancestor directory already matched, so a tree is reported once, at its top. */
+/**
+ * True when an ancestor directory already matched, so a tree is reported once, at its top. The model
+ * lists parents before children (normalize.ts), so a path inside a reported tree is added to
+ * `reported` too and every check looks at the parent only: linear, however deep the tree.
+ */
 function insideReported(path: string, reported: Set<string>): boolean {
-  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (reported.has(path.slice(0, i))) return true;
-  return false;
+  if (!reported.has(path.slice(0, Math.max(path.lastIndexOf('/'), 0)))) return false;
+  reported.add(path);
+  return true;
 }
 
 const vcs: Rule = {

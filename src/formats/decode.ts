@@ -1,0 +1,190 @@
+// Decompression of untrusted input in bounded memory and disk. A stream decoder must not turn one
+// input chunk into unbounded output before its reader asks for more: zstd-napi and lzma-native push
+// all of it at once (256 KiB of zstd zeros became 8 GiB in memory). So each codec is driven in a way
+// that bounds its output between two reads:
+//   - zlib (gzip, and zstd where node:zlib has it) stops mid-chunk when its reader is full: the
+//     output is read as it comes, in paused mode;
+//   - zstd through zstd-napi is driven call by call, one output buffer at a time;
+//   - lzma-native (xz, lzma) and unbzip2-stream take small pieces of input at a time, and each
+//     piece's output is handed on before the next piece goes in.
+// The output is counted: content that expands beyond `maxExpansion` times its compressed size (past
+// EXPANSION_FLOOR), or beyond what its container declares, is refused, so a small bomb can fill
+// neither memory nor the temporary directory.
+import { createRequire } from 'node:module';
+import { Duplex, type Transform } from 'node:stream';
+import zlib from 'node:zlib';
+import { PkgError } from '../core/errors.js';
+import { decompressor, type Compression } from './compress.js';
+
+/** The default for --max-expansion: real packages compress 3–20 times, zero-padded images a few hundred. */
+export const DEFAULT_MAX_EXPANSION = 1000;
+/** Any compressed stream may expand to this much, whatever its ratio (small inputs, sparse images). */
+export const EXPANSION_FLOOR = 64 * 1024 * 1024;
+
+/**
+ * Input piece sizes for decoders that ignore back-pressure, small enough that one piece of a bomb
+ * stays a few MiB (xz reaches ~7,000:1; a bzip2 block of 45 MB can be ~40 bytes).
+ */
+const PIECE: Partial<Record<Compression, number>> = { xz: 1024, lzma: 1024, bzip2: 64 };
+
+/** A refusal or corruption found while decompressing; the caller's message names the stream. */
+export class DecodeError extends PkgError {}
+
+export interface DecodeLimits {
+  /** The compressed size when known (a file or an archive member); else the bytes read so far count. */
+  compressedSize?: number;
+  /** Refuse output beyond this many times the compressed size (past EXPANSION_FLOOR). */
+  maxExpansion?: number;
+  /** Refuse output beyond what the container declares (e.g. an rpm's uncompressed payload size). */
+  declaredSize?: number;
+}
+
+/** A stream that decompresses `kind` within `limits`; `none` passes bytes through, counted. */
+export function decoding(kind: Compression, limits: DecodeLimits): Duplex {
+  return Duplex.from(async function* (source: AsyncIterable<Buffer>) {
+    yield* decode(source, kind, limits);
+  });
+}
+
+/** The decompressed bytes of `source`, within `limits`. */
+export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, limits: DecodeLimits): AsyncGenerator<Buffer> {
+  const ratio = limits.maxExpansion ?? DEFAULT_MAX_EXPANSION;
+  let consumed = 0;
+  let produced = 0;
+  const account = (chunk: Buffer) => {
+    produced += chunk.length;
+    if (produced > Math.max(EXPANSION_FLOOR, ratio * (limits.compressedSize ?? consumed))) {
+      throw new DecodeError('input-unsafe', `refusing ${kind} content that expands more than ${ratio} times (a decompression bomb? --max-expansion raises the limit)`);
+    }
+    if (limits.declaredSize !== undefined && produced > limits.declaredSize) {
+      throw new DecodeError('input-invalid', `the ${kind} content is larger than the ${limits.declaredSize} bytes its header declares`);
+    }
+  };
+  const counted = (async function* () {
+    for await (const chunk of source) {
+      consumed += chunk.length;
+      yield chunk;
+    }
+  })();
+  try {
+    if (kind === 'none') {
+      for await (const chunk of counted) {
+        account(chunk);
+        yield chunk;
+      }
+    } else if (kind === 'zstd' && !('createZstdDecompress' in zlib)) {
+      for await (const chunk of zstdNapi(counted)) {
+        account(chunk);
+        yield chunk;
+      }
+    } else {
+      // Counted as it comes out: unbzip2-stream decodes every buffered block in one call, and a
+      // throw from its 'data' handler is what stops it.
+      yield* pumped(counted, decompressor(kind), PIECE[kind], kind, account);
+    }
+  } finally {
+    await counted.return(undefined);
+  }
+}
+
+function corrupt(kind: string, err: unknown): PkgError {
+  // A decoder's own words when it has some; a JavaScript error inside a decoder (unbzip2-stream on
+  // some corrupt blocks) says nothing to a user.
+  const internal = err instanceof TypeError || err instanceof RangeError;
+  const why = internal ? '' : ` (${(err instanceof Error ? err.message : String(err)).replace(/^Error: /, '')})`;
+  return new DecodeError('input-invalid', `the ${kind} data is corrupt${why}`, { cause: err });
+}
+
+const requireCjs = createRequire(import.meta.url);
+
+/** The part of zstd-napi's native binding used here (its DecompressStream ignores back-pressure). */
+interface ZstdBinding {
+  DCtx: new () => { decompressStream(output: Uint8Array, input: Uint8Array): [number, number, number] };
+  dStreamOutSize(): number;
+}
+
+/** zstd through zstd-napi's context, one output buffer per call (as its DecompressStream, but pausing between buffers). */
+async function* zstdNapi(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const binding = requireCjs('zstd-napi/binding') as ZstdBinding;
+  const dctx = new binding.DCtx();
+  const size = binding.dStreamOutSize();
+  let inFrame = false;
+  for await (const chunk of source) {
+    let input = chunk;
+    for (;;) {
+      const output = Buffer.allocUnsafe(size);
+      let ret: number;
+      let produced: number;
+      let taken: number;
+      try {
+        [ret, produced, taken] = dctx.decompressStream(output, input);
+      } catch (err) {
+        throw corrupt('zstd', err);
+      }
+      if (produced > 0) yield output.subarray(0, produced);
+      input = input.subarray(taken);
+      if (input.length === 0 && (produced < output.length || ret === 0)) {
+        inFrame = ret !== 0;
+        break;
+      }
+    }
+  }
+  if (inFrame) throw corrupt('zstd', 'the stream ends in the middle of a frame');
+}
+
+/**
+ * Feeds `stream` (in pieces of at most `piece` bytes when given) and yields its output as it comes.
+ * Old-style streams (unbzip2-stream) have no read(): their 'data' events are queued instead.
+ */
+async function* pumped(source: AsyncIterable<Buffer>, stream: Transform | Duplex, piece: number | undefined,
+  kind: string, account: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let failure: unknown;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const poke = () => wake?.();
+  const classic = typeof (stream as { read?: unknown }).read !== 'function';
+  if (classic) stream.on('data', (chunk: Buffer) => { account(chunk); queue.push(chunk); poke(); });
+  else stream.on('readable', poke);
+  stream.on('error', (err: unknown) => { failure ??= err; poke(); });
+  stream.on('end', () => { ended = true; poke(); });
+  const next = (): Buffer | null => {
+    if (classic) return queue.shift() ?? null;
+    const chunk = stream.read() as Buffer | null;
+    if (chunk) account(chunk);
+    return chunk;
+  };
+  /** Yields output until `done()`; waits for events in between. */
+  async function* drainUntil(done: () => boolean): AsyncGenerator<Buffer> {
+    for (;;) {
+      for (let chunk = next(); chunk !== null; chunk = next()) yield chunk;
+      if (failure instanceof PkgError) throw failure;
+      if (failure !== undefined) throw corrupt(kind, failure);
+      if (done()) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  }
+  const call = (step: () => void) => {
+    try {
+      step();
+    } catch (err) {
+      failure ??= err; // old-style streams throw from write()
+    }
+  };
+  try {
+    for await (const chunk of source) {
+      for (let at = 0; at < chunk.length;) {
+        const part = piece ? chunk.subarray(at, at + piece) : chunk;
+        at += part.length;
+        let taken = classic; // an old-style stream has processed the piece when write() returns
+        call(() => stream.write(part, () => { taken = true; poke(); }));
+        yield* drainUntil(() => taken);
+      }
+    }
+    call(() => stream.end());
+    yield* drainUntil(() => ended);
+  } finally {
+    stream.destroy();
+  }
+}
