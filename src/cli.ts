@@ -12,6 +12,8 @@ import { formatLine } from './lint/report.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
 import { infoCommand } from './commands/info.js';
+import { dotFpmArgs } from './fpm/args.js';
+import { FPM_COMMON_OPTIONS, resolveFpmOptions } from './fpm/options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -55,6 +57,7 @@ const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
   { flags: '--verbose', description: 'say more, including error details' },
   { flags: '--quiet', description: 'print only errors' },
+  ...FPM_COMMON_OPTIONS,
 ];
 
 function addOption(program: Command, spec: OptionSpec): void {
@@ -83,21 +86,23 @@ export function buildProgram(): Command {
     addOption(program, spec);
   }
   program.addCommand(infoCommand());
-  program.action(async (args: string[], options: Record<string, unknown>) => {
-    if (options.version === true) {
+  program.action(async (args: string[], given: Record<string, unknown>) => {
+    if (given.version === true) {
       process.stdout.write(`${packageVersion()}\n`);
       return;
     }
-    if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
+    if (!given.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
+    const options = resolveFpmOptions(given, given.outputType as string);
+    const inputList = [...args, ...((options.inputList as string[] | undefined) ?? [])];
     const diag = diagnostics(options);
     const written = await withRunContext(diag, options.verbose === true, (ctx) =>
-      convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
+      convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: inputList, options,
         onLint: (pkg, findings) => {
           for (const f of findings) {
             if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
             process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
           }
-        } }, ctx));
+        } }, ctx), options.workdir as string | undefined);
     if (!options.quiet) process.stdout.write(`${written}\n`);
   });
   return program;
@@ -118,7 +123,10 @@ function packageVersion(): string {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // fpm reads a `.fpm` file in the working directory as options given before the command line's.
+    const first = argv[0];
+    const isSubcommand = first !== undefined && program.commands.some((c) => c.name() === first);
+    await program.parseAsync(isSubcommand ? argv : [...dotFpmArgs(), ...argv], { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -4,21 +4,27 @@ import { readFileSync } from 'node:fs';
 import { neutralArch } from './core/arch.js';
 import type { Diagnostics } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
-import type { FileEntry, Metadata, PackageModel, RelationKind, ScriptPhase } from './core/model.js';
+import type { ChangelogEntry, FileEntry, Metadata, PackageModel, RelationKind, Script } from './core/model.js';
+import { sourceDateEpoch } from './core/normalize.js';
+import { bufferSource } from './core/source.js';
+import { parseChangelog } from './changelog/parse.js';
+import { applyRpmTags } from './fpm/rpm-tag.js';
+import { renderTemplate, templateValues } from './fpm/template.js';
+import { lifecycleScripts, SLOTS, type Slot } from './scripts/lifecycle.js';
+import { DEFAULT_UNIT_DIR, systemdActions, unitName } from './scripts/systemd.js';
+import { maintainerFromEnvironment } from './core/maintainer.js';
 import { canonicalPath } from './core/paths.js';
 import { parseRelation } from './core/relations.js';
 import { interpreterOf } from './core/scripts.js';
 import type { Options } from './plugin.js';
 
 const RELATION_OPTIONS: [keyof Options, RelationKind][] = [
-  ['depends', 'depends'], ['provides', 'provides'], ['conflicts', 'conflicts'],
+  ['depends', 'depends'], ['preDepends', 'preDepends'], ['provides', 'provides'], ['conflicts', 'conflicts'],
   ['replaces', 'replaces'], ['recommends', 'recommends'], ['suggests', 'suggests'],
 ];
 
-const SCRIPT_OPTIONS: [keyof Options, ScriptPhase][] = [
-  ['beforeInstall', 'preInstall'], ['afterInstall', 'postInstall'],
-  ['beforeRemove', 'preRemove'], ['afterRemove', 'postRemove'],
-];
+/** The script options, named as fpm's slots (scripts/lifecycle.ts). */
+const SLOT_NAMES = Object.keys(SLOTS) as Slot[];
 
 export function applyMetadataOptions(model: PackageModel, options: Options, diag: Diagnostics): PackageModel {
   const metadata: Metadata = { ...model.metadata, version: { ...model.metadata.version }, relations: { ...model.metadata.relations } };
@@ -31,6 +37,9 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   }
   if (options.architecture !== undefined) metadata.arch = neutralArch(options.architecture, diag);
   if (options.maintainer !== undefined) metadata.maintainer = options.maintainer;
+  // DEBFULLNAME/DEBEMAIL (or EMAIL) name the maintainer of every output, as dch and fpm read them.
+  const fromEnvironment = maintainerFromEnvironment();
+  if (!metadata.maintainer && fromEnvironment) metadata.maintainer = fromEnvironment;
   if (options.vendor !== undefined) metadata.vendor = options.vendor;
   if (options.url !== undefined) metadata.homepage = options.url;
   if (options.license !== undefined) metadata.license = options.license;
@@ -52,23 +61,81 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     diag.info('version-default', "no version given (-v): using '1.0'");
   }
 
-  const scripts = model.scripts.filter((s) => !SCRIPT_OPTIONS.some(([option, phase]) => options[option] && s.phase === phase));
-  for (const [option, phase] of SCRIPT_OPTIONS) {
-    const file = options[option] as string | undefined;
-    if (!file) continue;
-    let body: string;
-    try {
-      body = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new PkgError('input-unreadable', `reading script ${file}: ${describeError(err)}`, { cause: err });
-    }
-    scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'neutral' });
-  }
+  if (typeof options.changelog === 'string') metadata.changelog = readChangelog(options.changelog, metadata);
+  if (options.rpmTag) applyRpmTags(metadata, options.rpmTag as string[]);
+  if (options.releaseSuffix) metadata.version.release = `${metadata.version.release ?? '1'}.${options.releaseSuffix as string}`;
+
+  const slots = readSlots(options, metadata);
+  const units = ((options.systemd as string[] | undefined) ?? []).map((file) => unitFile(file, ctxMtime(model)));
+  const actions = systemdActions({
+    units: units.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)),
+    enable: options.systemdEnable === true, autoStart: options.systemdAutoStart === true,
+    restartAfterUpgrade: options.systemdRestartAfterUpgrade !== false,
+  });
+  const files = [...model.files, ...units];
+  const replaced = model.scripts.filter((s) => !Object.values(slots).some((slot) => slot.phase === s.phase));
+  const fpmStyle = slots.beforeUpgrade || slots.afterUpgrade || actions.length;
+  // Without upgrade slots or generated actions, each script is written as given (fpm does the same).
+  const scripts = fpmStyle
+    ? lifecycleScripts(Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, v])), actions, replaced)
+    : [...replaced, ...Object.values(slots)];
   if (options.scripts === false) {
     if (scripts.length) diag.info('scripts-dropped', `--no-scripts: ${scripts.length} maintainer script(s) left out`);
-    return { ...model, metadata, scripts: [] };
+    return { ...model, metadata, files, scripts: [] };
   }
-  return { ...model, metadata, scripts };
+  return { ...model, metadata, files, scripts };
+}
+
+/** The fpm script options as scripts, each rendered as a template when --template-scripts asks. */
+function readSlots(options: Options, metadata: Metadata): Partial<Record<Slot, Script>> {
+  const slots: Partial<Record<Slot, Script>> = {};
+  const values = options.templateScripts ? new Map([...packageValues(metadata), ...templateValues(options.templateValue as string[] | undefined)]) : undefined;
+  for (const slot of SLOT_NAMES) {
+    const file = options[slot] as string | undefined;
+    if (!file) continue;
+    let body = readText(file, 'script');
+    if (values) body = renderTemplate(body, values, file);
+    slots[slot] = { phase: SLOTS[slot].phase, interpreter: interpreterOf(body), body, convention: 'neutral' };
+  }
+  return slots;
+}
+
+/** The package attributes fpm's script templates can name. */
+function packageValues(m: Metadata): Map<string, string> {
+  return new Map(Object.entries({
+    name: m.name, version: m.version.upstream, iteration: m.version.release ?? '', epoch: m.version.epoch === undefined ? '' : String(m.version.epoch),
+    architecture: m.arch, maintainer: m.maintainer ?? '', vendor: m.vendor ?? '', url: m.homepage ?? '', license: m.license ?? '',
+    description: m.summary, category: m.section ?? '',
+  }));
+}
+
+function readChangelog(file: string, m: Metadata): ChangelogEntry[] {
+  return parseChangelog(readText(file, 'changelog'), file, {
+    author: m.maintainer?.trim() || maintainerFromEnvironment() || 'unknown <unknown@localhost>',
+    date: sourceDateEpoch() ?? Math.floor(Date.now() / 1000),
+  });
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PkgError('input-unreadable', `reading ${what} ${file}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+/** A systemd unit file (--systemd, fpm's --deb-systemd) as a package file under systemd's unit directory. */
+function unitFile(file: string, mtime: number): FileEntry {
+  const body = readText(file, 'systemd unit');
+  const source = bufferSource(body, file);
+  return {
+    path: `${DEFAULT_UNIT_DIR}/${unitName(file)}`, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root',
+    mtime, size: source.size, source,
+  };
+}
+
+function ctxMtime(model: PackageModel): number {
+  return sourceDateEpoch() ?? model.files.reduce((newest, f) => Math.max(newest, f.mtime), 0);
 }
 
 /**

@@ -9,6 +9,8 @@ import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
+import { applyFileAttributes } from './fpm/file-attributes.js';
+import { expandPackagePath, pathValues } from './fpm/package-path.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
@@ -24,8 +26,9 @@ export interface ConvertRequest {
 }
 
 /** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
-export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'pkgshift-'));
+export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>, workdir?: string): Promise<T> {
+  if (workdir !== undefined && !existsSync(workdir)) throw new PkgError('usage', `--workdir ${workdir}: no such directory`);
+  const dir = mkdtempSync(join(workdir ?? tmpdir(), 'pkgshift-'));
   track(dir);
   let counter = 0;
   const ctx: Context = {
@@ -47,6 +50,7 @@ export async function readPackage(source: string | undefined, inputs: string[], 
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
   const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
   markConfigFiles(model, options.configFiles, etc);
+  applyFileAttributes(model, (options.rpmAttr as string[] | undefined) ?? []);
   return model;
 }
 
@@ -55,7 +59,9 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const output = findOutput(request.target);
   const read = await readPackage(request.source, request.inputs, request.options, ctx);
   const model = output.prepare?.(read, request.options, ctx) ?? read;
-  const target = outputPath(request.options.package, output.fileName(model, request.options));
+  const conventional = output.fileName(model, request.options);
+  const template = request.options.package;
+  const target = outputPath(template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, model, conventional)), conventional);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));

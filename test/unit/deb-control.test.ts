@@ -8,7 +8,7 @@ import { parseRelation } from '../../src/core/relations.js';
 import { descriptionValue, formatControl, installedSizeKiB } from '../../src/formats/deb-control.js';
 import { controlFields } from '../../src/outputs/deb/control.js';
 import { PLACEHOLDER_MAINTAINER } from '../../src/core/placeholders.js';
-import { defaultMaintainer } from '../../src/outputs/deb/maintainer.js';
+import { defaultMaintainer } from '../../src/core/maintainer.js';
 import { checkDebVersion, debFileName, debPackageName } from '../../src/outputs/deb/naming.js';
 
 test('formatControl writes fields, continuation lines, and blank lines as " ."', () => {

@@ -9,7 +9,7 @@ import { toDebVersion } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
 import { checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
-import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
+import { defaultMaintainer, isWellFormedMaintainer } from '../../core/maintainer.js';
 import { checkDebVersion, debPackageName } from './naming.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */

@@ -12,6 +12,7 @@ import { checkPathsFitLists, conffiles, installedSize, md5sumsText } from './man
 import { debContainer, debianBinary, spoolControlTar, spoolDataTar, type MemberCompression } from './members.js';
 import { debFileName } from './naming.js';
 import { prepareDeb } from './prepare.js';
+import { FPM_DEB_OPTIONS } from '../../fpm/options.js';
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { scriptsFor } from '../../core/script-translate.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
@@ -24,13 +25,14 @@ export const debOutput: OutputPlugin = {
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },
     { flags: '--deb-field <field>', description: "extra control field 'Name: value' (an empty value removes a field); repeatable", repeatable: true },
     { flags: '--deb-priority <priority>', description: 'Priority field (default optional)' },
+    ...FPM_DEB_OPTIONS,
   ],
 
   fileName(pkg: PackageModel): string {
     return debFileName(pkg.metadata);
   },
 
-  prepare: (pkg, _options, ctx) => prepareDeb(pkg, ctx),
+  prepare: prepareDeb,
 
   async write(input, out, options, ctx) {
     const pkg = withoutGhosts(input, ctx);

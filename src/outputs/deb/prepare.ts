@@ -1,6 +1,7 @@
 // The model as a deb will carry it, for lint to check before the write: the translated version,
 // relations and scripts, the default maintainer, no %ghost files.
-import type { Context } from '../../plugin.js';
+import type { Context, Options } from '../../plugin.js';
+import { changelogFile } from './changelog.js';
 import type { FileEntry, PackageModel, RelationKind } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
 import { generatedCopyright } from '../../core/placeholders.js';
@@ -9,7 +10,7 @@ import { debRelations, type DebField } from '../../core/relations-translate.js';
 import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
 import { toDebVersion } from '../../core/version.js';
 import { debDescription } from './control.js';
-import { defaultMaintainer } from './maintainer.js';
+import { defaultMaintainer } from '../../core/maintainer.js';
 import { debPackageName } from './naming.js';
 
 const KIND: Record<DebField, RelationKind> = {
@@ -17,15 +18,17 @@ const KIND: Record<DebField, RelationKind> = {
   Breaks: 'breaks', Conflicts: 'conflicts', Replaces: 'replaces', Provides: 'provides',
 };
 
-export function prepareDeb(pkg: PackageModel, ctx: Context): PackageModel {
+export function prepareDeb(pkg: PackageModel, options: Options, ctx: Context): PackageModel {
   const m = pkg.metadata;
   warnUntranslatable(m, 'deb', ctx.diag);
   const relations = Object.fromEntries([...debRelations(m, ctx.diag)].map(([field, list]) => [KIND[field], list]));
   const maintainer = m.maintainer?.trim() || defaultMaintainer(process.env, ctx.diag);
   const files = pkg.files.filter((f) => !f.flags?.has('ghost'));
+  const metadata = { ...m, ...debDescription(m, ctx.diag), relations, version: toDebVersion(m.version, ctx.diag), maintainer };
+  const distribution = typeof options.debDist === 'string' ? options.debDist : 'unstable';
   return normalize({
-    metadata: { ...m, ...debDescription(m, ctx.diag), relations, version: toDebVersion(m.version, ctx.diag), maintainer },
-    files: [...files, ...copyrightFile(pkg, m.vendor ?? maintainer, ctx)],
+    metadata,
+    files: [...files, ...copyrightFile(pkg, m.vendor ?? maintainer, ctx), ...changelogFile({ ...pkg, metadata }, distribution, ctx)],
     scripts: scriptsFor('deb', pkg.scripts, m, ctx.diag),
   }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
 }

@@ -96,7 +96,7 @@ export const rpmOutput: OutputPlugin = {
     const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
     const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
 
-    const payload = await spoolPayload(files, large, settings.compression, settings.level, ctx.tempPath('payload.cpio'));
+    const payload = await spoolPayload(files, large, settings.compression, settings.level, ctx.tempPath('payload.cpio'), settings.digest.name);
     const deps = packageDependencies(pkg, id, files, large, compressor, ctx);
     const scripts = scriptEntries(scriptsFor('rpm', pkg.scripts, pkg.metadata, ctx.diag), deps, ctx.diag);
     warnNonStandardOwners(pkg.files, 'rpm', ctx.diag);
@@ -105,7 +105,7 @@ export const rpmOutput: OutputPlugin = {
     const header = encodeHeader(mainHeaderEntries({
       id, info, files, large, scripts, deps, payload, compressor,
       buildTime: ctx.sourceDateEpoch ?? Math.floor(Date.now() / 1000),
-      buildHost: settings.buildHost,
+      buildHost: settings.buildHost, os: settings.os, fileDigestAlgo: settings.digest.algo,
       compressionLevel: settings.compression === 'none' ? undefined : String(settings.level),
     }), HEADER_IMMUTABLE);
     const md5 = await headerAndPayloadMd5(header, payload.path);

@@ -1,0 +1,62 @@
+// Arguments from files, as fpm reads them: a `.fpm` file in the working directory holds options
+// (shell words, read before the command line's, so the command line wins); `--inputs FILE` lists
+// inputs and `--exclude-file FILE` exclude patterns, one a line.
+import { existsSync, readFileSync } from 'node:fs';
+import { PkgError, describeError } from '../core/errors.js';
+
+export const DOT_FPM = '.fpm';
+
+/** The words of `.fpm` in `dir`, or none when there is no such file. */
+export function dotFpmArgs(dir = '.'): string[] {
+  const path = `${dir}/${DOT_FPM}`;
+  if (!existsSync(path)) return [];
+  return shellWords(readText(path, DOT_FPM), DOT_FPM);
+}
+
+/** Non-empty lines of a list file (`--inputs`, `--exclude-file`); `#` comments and blank lines skipped. */
+export function listFile(path: string, option: string): string[] {
+  return readText(path, `${option} ${path}`).split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new PkgError('input-unreadable', `reading ${what}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+/** Splits text into words as a POSIX shell does (quotes, backslashes, `#` comments), without expansion. */
+export function shellWords(text: string, where: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) word ??= '';
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) word += text[++i] === '\n' ? '' : text[i]!;
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      word ??= '';
+    } else if (c === '\\') {
+      const next = text[++i];
+      if (next !== undefined && next !== '\n') word = (word ?? '') + next;
+    } else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (c === '#' && word === undefined) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (quote) throw new PkgError('usage', `${where}: unterminated ${quote} quote`);
+  if (word !== undefined) words.push(word);
+  return words;
+}
