@@ -21,6 +21,7 @@ export const FPM_COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--workdir <dir>', description: 'directory for temporary files (default: the system temporary directory)' },
   { flags: '--log <level>', description: 'error, warn, info or debug (fpm): error is --quiet, info and debug are --verbose' },
   { flags: '--debug', description: 'same as --verbose (fpm)' },
+  { flags: '--sign-passphrase-file <file>', description: "file whose first line is the signing key's passphrase (else $PKGSHIFT_SIGN_PASSPHRASE)" },
   { flags: '--no-auto-depends', description: 'accepted for fpm: pkgshift adds no automatic dependencies' },
 ];
 
@@ -48,6 +49,8 @@ export const FPM_RPM_OPTIONS: OptionSpec[] = [
   { flags: '--rpm-attr <mode,user,group:path>', description: "rpm %attr for one path; '-' keeps a value (fpm)", repeatable: true },
   { flags: '--rpm-tag <tag>', description: "rpm spec tag 'Name: value' (Requires(pre), Obsoletes, Group …; fpm)", repeatable: true },
   { flags: '--rpm-systemd <unit>', description: 'systemd unit file: --systemd, for every output', repeatable: true },
+  { flags: '--rpm-sign', description: 'sign the rpm (header, and header with payload) with --rpm-sign-key' },
+  { flags: '--rpm-sign-key <file>', description: 'ASCII-armoured (or binary) OpenPGP secret key, RSA or Ed25519, as gpg --export-secret-keys writes it; implies --rpm-sign' },
   { flags: '--rpm-autoreqprov', description: 'accepted for fpm: automatic dependencies are not generated (warning)' },
 ];
 

@@ -22,6 +22,7 @@ import { prepareRpm } from './prepare.js';
 import { spoolPayload } from './payload.js';
 import { scriptEntries } from './scripts.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
+import { rpmSignatures, rpmSigningKey } from './signing.js';
 
 
 const PAYLOAD_FEATURE: Partial<Record<string, RpmlibFeature>> = { xz: 'PayloadIsXz', zstd: 'PayloadIsZstd' };
@@ -109,9 +110,11 @@ export const rpmOutput: OutputPlugin = {
       compressionLevel: settings.compression === 'none' ? undefined : String(settings.level),
     }), HEADER_IMMUTABLE);
     const md5 = await headerAndPayloadMd5(header, payload.path);
+    const key = rpmSigningKey(options);
+    const signatures = key ? await rpmSignatures(key, header, payload.path) : [];
 
     await writeBytes(out, encodeLead({ nevr: `${id.name}-${id.version}-${id.release}`, archnum: leadArchnum(id.arch) }));
-    await writeBytes(out, signatureHeader(header, payload, md5));
+    await writeBytes(out, signatureHeader(header, payload, md5, signatures));
     await writeBytes(out, header);
     await pipeline(createReadStream(payload.path, { highWaterMark: 1024 * 1024 }), out, { end: false });
   },

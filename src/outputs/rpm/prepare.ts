@@ -9,6 +9,7 @@ import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { rpmDescriptive } from './metadata.js';
 import { rpmSettings } from './options.js';
+import { rpmSigningKey } from './signing.js';
 
 const KIND: Record<RpmKind, RelationKind> = {
   requires: 'depends', requiresPre: 'preDepends', provides: 'provides', conflicts: 'conflicts', obsoletes: 'obsoletes',
@@ -17,7 +18,9 @@ const KIND: Record<RpmKind, RelationKind> = {
 
 export function prepareRpm(pkg: PackageModel, options: Options, ctx: Context): PackageModel {
   const m = pkg.metadata;
-  rpmSettings(options); // bad --rpm-* values fail before anything is linted or written
+  // Bad --rpm-* values and an unusable signing key fail before anything is linted or written.
+  rpmSettings(options);
+  rpmSigningKey(options);
   warnUntranslatable(m, 'rpm', ctx.diag);
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version, release } = toRpmVersion(m.version, ctx.diag);
