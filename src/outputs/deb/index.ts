@@ -13,6 +13,8 @@ import { debContainer, debianBinary, spoolControlTar, spoolDataTar, type MemberC
 import { debFileName } from './naming.js';
 import { prepareDeb } from './prepare.js';
 import { FPM_DEB_OPTIONS } from '../../fpm/options.js';
+import { signingKey } from '../signing-key.js';
+import { originSignature } from './signing.js';
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { scriptsFor } from '../../core/script-translate.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
@@ -25,6 +27,8 @@ export const debOutput: OutputPlugin = {
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },
     { flags: '--deb-field <field>', description: "extra control field 'Name: value' (an empty value removes a field); repeatable", repeatable: true },
     { flags: '--deb-priority <priority>', description: 'Priority field (default optional)' },
+    { flags: '--deb-sign', description: 'sign the deb in the debsigs form (_gpgorigin) with --deb-sign-key' },
+    { flags: '--deb-sign-key <file>', description: 'OpenPGP secret key (RSA or Ed25519, gpg --export-secret-keys --armor); implies --deb-sign' },
     ...FPM_DEB_OPTIONS,
   ],
 
@@ -32,7 +36,10 @@ export const debOutput: OutputPlugin = {
     return debFileName(pkg.metadata);
   },
 
-  prepare: prepareDeb,
+  prepare(pkg, options, ctx) {
+    signingKey(options, 'deb'); // an unusable key fails before anything is linted or written
+    return prepareDeb(pkg, options, ctx);
+  },
 
   async write(input, out, options, ctx) {
     const pkg = withoutGhosts(input, ctx);
@@ -60,7 +67,10 @@ export const debOutput: OutputPlugin = {
     if (md5sums) controlFiles.push({ name: 'md5sums', content: md5sums, mode: 0o644 });
     const controlTar = await spoolControlTar(controlFiles, compression, mtime, ctx);
 
-    await pipeline(Readable.from(debContainer([debianBinary(), controlTar, data.member], mtime)), out, { end: false });
+    const members = [debianBinary(), controlTar, data.member];
+    const key = signingKey(options, 'deb');
+    if (key) members.push(await originSignature(key, members));
+    await pipeline(Readable.from(debContainer(members, mtime)), out, { end: false });
   },
 };
 

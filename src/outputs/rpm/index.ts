@@ -22,7 +22,8 @@ import { prepareRpm } from './prepare.js';
 import { spoolPayload } from './payload.js';
 import { scriptEntries } from './scripts.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
-import { rpmSignatures, rpmSigningKey } from './signing.js';
+import { rpmSignatures } from './signing.js';
+import { signingKey } from '../signing-key.js';
 
 
 const PAYLOAD_FEATURE: Partial<Record<string, RpmlibFeature>> = { xz: 'PayloadIsXz', zstd: 'PayloadIsZstd' };
@@ -110,7 +111,7 @@ export const rpmOutput: OutputPlugin = {
       compressionLevel: settings.compression === 'none' ? undefined : String(settings.level),
     }), HEADER_IMMUTABLE);
     const md5 = await headerAndPayloadMd5(header, payload.path);
-    const key = rpmSigningKey(options);
+    const key = signingKey(options, 'rpm');
     const signatures = key ? await rpmSignatures(key, header, payload.path) : [];
 
     await writeBytes(out, encodeLead({ nevr: `${id.name}-${id.version}-${id.release}`, archnum: leadArchnum(id.arch) }));

@@ -9,7 +9,7 @@ import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { rpmDescriptive } from './metadata.js';
 import { rpmSettings } from './options.js';
-import { rpmSigningKey } from './signing.js';
+import { signingKey } from '../signing-key.js';
 
 const KIND: Record<RpmKind, RelationKind> = {
   requires: 'depends', requiresPre: 'preDepends', provides: 'provides', conflicts: 'conflicts', obsoletes: 'obsoletes',
@@ -20,7 +20,7 @@ export function prepareRpm(pkg: PackageModel, options: Options, ctx: Context): P
   const m = pkg.metadata;
   // Bad --rpm-* values and an unusable signing key fail before anything is linted or written.
   rpmSettings(options);
-  rpmSigningKey(options);
+  signingKey(options, 'rpm');
   warnUntranslatable(m, 'rpm', ctx.diag);
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version, release } = toRpmVersion(m.version, ctx.diag);
