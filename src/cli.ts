@@ -12,6 +12,9 @@ import { formatLine } from './lint/report.js';
 import type { OptionSpec } from './plugin.js';
 import { inputs, outputs } from './registry.js';
 import { infoCommand } from './commands/info.js';
+import { buildCommand } from './commands/build.js';
+import type { PackageModel } from './core/model.js';
+import type { Finding } from './lint/index.js';
 import { dotFpmArgs } from './fpm/args.js';
 import { FPM_COMMON_OPTIONS, resolveFpmOptions } from './fpm/options.js';
 
@@ -80,12 +83,10 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
   program.addCommand(lintCommand());
   const seen = new Set<string>();
-  for (const spec of [...COMMON_OPTIONS, ...[...inputs, ...outputs].flatMap((p) => p.options ?? [])]) {
-    if (seen.has(spec.flags)) continue;
-    seen.add(spec.flags);
-    addOption(program, spec);
-  }
+  const conversionOptions = [...COMMON_OPTIONS, ...[...inputs, ...outputs].flatMap((p) => p.options ?? [])].filter((spec) => !seen.has(spec.flags) && seen.add(spec.flags));
+  for (const spec of conversionOptions) addOption(program, spec);
   program.addCommand(infoCommand());
+  program.addCommand(buildCommand(conversionOptions, { diagnostics, lintPrinter, addOption }));
   program.action(async (args: string[], given: Record<string, unknown>) => {
     if (given.version === true) {
       process.stdout.write(`${packageVersion()}\n`);
@@ -97,15 +98,19 @@ export function buildProgram(): Command {
     const diag = diagnostics(options);
     const written = await withRunContext(diag, options.verbose === true, (ctx) =>
       convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: inputList, options,
-        onLint: (pkg, findings) => {
-          for (const f of findings) {
-            if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
-            process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
-          }
-        } }, ctx), options.workdir as string | undefined);
+        onLint: lintPrinter(options) }, ctx), options.workdir as string | undefined);
     if (!options.quiet) process.stdout.write(`${written}\n`);
   });
   return program;
+}
+
+function lintPrinter(options: Record<string, unknown>) {
+  return (pkg: PackageModel, findings: Finding[]): void => {
+    for (const f of findings) {
+      if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
+      process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
+    }
+  };
 }
 
 export function diagnostics(options: Record<string, unknown>): Diagnostics {

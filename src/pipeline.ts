@@ -47,17 +47,25 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
 export async function readPackage(source: string | undefined, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
   const input = source ? findInput(source) : await sniffInput(inputs);
   const read = await input.read(inputs, options, ctx);
+  return finishModel(read, options, ctx, !input.carriesConfigFlags);
+}
+
+/** A model read by an input (or from a config file) with the command line's metadata and file options applied, normalized. */
+export function finishModel(read: PackageModel, options: Options, ctx: Context, etcIsConfig: boolean): PackageModel {
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
-  const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
-  markConfigFiles(model, options.configFiles, etc);
+  markConfigFiles(model, options.configFiles, etcIsConfig && options.defaultConfigFiles !== false ? ['/etc'] : []);
   applyFileAttributes(model, (options.rpmAttr as string[] | undefined) ?? []);
   return model;
 }
 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
+  return writePackage(await readPackage(request.source, request.inputs, request.options, ctx), request, ctx);
+}
+
+/** Prepares, lints and writes `read` as the request's target; returns the path written. */
+export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context): Promise<string> {
   const output = findOutput(request.target);
-  const read = await readPackage(request.source, request.inputs, request.options, ctx);
   const model = output.prepare?.(read, request.options, ctx) ?? read;
   const conventional = output.fileName(model, request.options);
   const template = request.options.package;
