@@ -15,10 +15,11 @@ import { infoCommand } from './commands/info.js';
 import { buildCommand } from './commands/build.js';
 import type { PackageModel } from './core/model.js';
 import type { Finding } from './lint/index.js';
-import { dotFpmArgs } from './fpm/args.js';
+import { dotFpmArgs, withOptionsFiles } from './fpm/args.js';
 import { FPM_COMMON_OPTIONS, resolveFpmOptions } from './fpm/options.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+// Not an array yet: unset, or a `--no-X` negation (--no-depends) given earlier.
+const collect = (value: string, previous: unknown) => [...(Array.isArray(previous) ? previous as string[] : []), value];
 
 const COMMON_OPTIONS: OptionSpec[] = [
   { flags: '-n, --name <name>', description: 'package name' },
@@ -94,6 +95,7 @@ export function buildProgram(): Command {
     }
     if (!given.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
     const options = resolveFpmOptions(given, given.outputType as string);
+    if (typeof options.sourceDateEpochDefault === 'string') process.env.SOURCE_DATE_EPOCH ||= options.sourceDateEpochDefault;
     const inputList = [...args, ...((options.inputList as string[] | undefined) ?? [])];
     const diag = diagnostics(options);
     const written = await withRunContext(diag, options.verbose === true, (ctx) =>
@@ -131,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     // fpm reads a `.fpm` file in the working directory as options given before the command line's.
     const first = argv[0];
     const isSubcommand = first !== undefined && program.commands.some((c) => c.name() === first);
-    await program.parseAsync(isSubcommand ? argv : [...dotFpmArgs(), ...argv], { from: 'user' });
+    await program.parseAsync(withOptionsFiles(isSubcommand ? argv : [...dotFpmArgs(), ...argv]), { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { neutralArch } from './core/arch.js';
 import type { Diagnostics } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
-import type { ChangelogEntry, FileEntry, Metadata, PackageModel, RelationKind, Script } from './core/model.js';
+import type { ChangelogEntry, FileEntry, Metadata, PackageModel, RelationKind, Script, ScriptPhase } from './core/model.js';
 import { sourceDateEpoch } from './core/normalize.js';
 import { bufferSource } from './core/source.js';
 import { parseChangelog } from './changelog/parse.js';
@@ -29,6 +29,7 @@ const SLOT_NAMES = Object.keys(SLOTS) as Slot[];
 export function applyMetadataOptions(model: PackageModel, options: Options, diag: Diagnostics): PackageModel {
   const metadata: Metadata = { ...model.metadata, version: { ...model.metadata.version }, relations: { ...model.metadata.relations } };
   if (options.name !== undefined) metadata.name = options.name;
+  if (typeof options.packageNameSuffix === 'string') metadata.name += `-${options.packageNameSuffix}`;
   if (options.version !== undefined) metadata.version.upstream = options.version;
   if (options.iteration !== undefined) metadata.version.release = options.iteration;
   if (options.epoch !== undefined) {
@@ -49,6 +50,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     metadata.summary = summary.trim();
     metadata.description = rest.join('\n').replace(/^\n+|\s+$/g, '');
   }
+  if ((options.depends as unknown) === false) delete metadata.relations.depends; // --no-depends
   for (const [option, kind] of RELATION_OPTIONS) {
     const values = options[option] as string[] | undefined;
     if (values?.length) metadata.relations[kind] = [...(metadata.relations[kind] ?? []), ...values.map(parseRelation)];
@@ -62,18 +64,26 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   }
 
   if (typeof options.changelog === 'string') metadata.changelog = readChangelog(options.changelog, metadata);
+  if (typeof options.summary === 'string') metadata.summary = options.summary;
+  addControlFiles(metadata, options);
   if (options.rpmTag) applyRpmTags(metadata, options.rpmTag as string[]);
   if (options.releaseSuffix) metadata.version.release = `${metadata.version.release ?? '1'}.${options.releaseSuffix as string}`;
 
   const slots = readSlots(options, metadata);
-  const units = ((options.systemd as string[] | undefined) ?? []).map((file) => unitFile(file, ctxMtime(model)));
+  const units = ((options.systemd as string[] | undefined) ?? []).map((file) => unitFile(file, (options.systemdUnitDir as string | undefined) ?? DEFAULT_UNIT_DIR, ctxMtime(model)));
   const actions = systemdActions({
     units: units.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)),
     enable: options.systemdEnable === true, autoStart: options.systemdAutoStart === true,
     restartAfterUpgrade: options.systemdRestartAfterUpgrade !== false,
   });
   const files = [...model.files, ...units];
-  const replaced = model.scripts.filter((s) => !Object.values(slots).some((slot) => slot.phase === s.phase));
+  const transaction = Object.entries((options.transactionScripts ?? {}) as Record<string, string | undefined>)
+    .filter(([, file]) => file !== undefined)
+    .map(([phase, file]): Script => {
+      const body = readText(file!, 'script');
+      return { phase: phase as ScriptPhase, interpreter: interpreterOf(body), body, convention: 'neutral' };
+    });
+  const replaced = [...model.scripts.filter((s) => ![...Object.values(slots), ...transaction].some((given) => given.phase === s.phase)), ...transaction];
   const fpmStyle = slots.beforeUpgrade || slots.afterUpgrade || actions.length;
   // Without upgrade slots or generated actions, each script is written as given (fpm does the same).
   const scripts = fpmStyle
@@ -84,6 +94,17 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     return { ...model, metadata, files, scripts: [] };
   }
   return { ...model, metadata, files, scripts };
+}
+
+/** fpm's --deb-config/--deb-templates/--deb-shlibs files and --deb-interest/--deb-activate triggers, as deb control files. */
+function addControlFiles(metadata: Metadata, options: Options): void {
+  const files: Record<string, string> = {};
+  for (const [name, file] of Object.entries((options.controlFiles ?? {}) as Record<string, string | undefined>)) {
+    if (file !== undefined) files[name] = readText(file, `--deb-${name}`);
+  }
+  const triggers = (options.triggers as string[] | undefined) ?? [];
+  if (triggers.length) files.triggers = `${triggers.join('\n')}\n`;
+  if (Object.keys(files).length) metadata.extras = { ...metadata.extras, 'deb-control-files': { ...metadata.extras['deb-control-files'], ...files } };
 }
 
 /** The fpm script options as scripts, each rendered as a template when --template-scripts asks. */
@@ -125,11 +146,11 @@ function readText(file: string, what: string): string {
 }
 
 /** A systemd unit file (--systemd, fpm's --deb-systemd) as a package file under systemd's unit directory. */
-function unitFile(file: string, mtime: number): FileEntry {
+function unitFile(file: string, unitDir: string, mtime: number): FileEntry {
   const body = readText(file, 'systemd unit');
   const source = bufferSource(body, file);
   return {
-    path: `${DEFAULT_UNIT_DIR}/${unitName(file)}`, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root',
+    path: `${unitDir}/${unitName(file)}`, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root',
     mtime, size: source.size, source,
   };
 }

@@ -13,6 +13,19 @@ export function dotFpmArgs(dir = '.'): string[] {
   return shellWords(readText(path, DOT_FPM), DOT_FPM);
 }
 
+/** `--fpm-options-file FILE` replaced by the words of FILE, in its place (fpm). */
+export function withOptionsFiles(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = arg.startsWith('--fpm-options-file=') ? arg.slice('--fpm-options-file='.length) : undefined;
+    const file = inline ?? (arg === '--fpm-options-file' ? argv[++i] : undefined);
+    if (file === undefined) out.push(arg);
+    else out.push(...shellWords(readText(file, `--fpm-options-file ${file}`), file));
+  }
+  return out;
+}
+
 /** Non-empty lines of a list file (`--inputs`, `--exclude-file`); `#` comments and blank lines skipped. */
 export function listFile(path: string, option: string): string[] {
   return readText(path, `${option} ${path}`).split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));

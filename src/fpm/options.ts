@@ -22,6 +22,11 @@ export const FPM_COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--log <level>', description: 'error, warn, info or debug (fpm): error is --quiet, info and debug are --verbose' },
   { flags: '--debug', description: 'same as --verbose (fpm)' },
   { flags: '--sign-passphrase-file <file>', description: "file whose first line is the signing key's passphrase (else $PKGSHIFT_SIGN_PASSPHRASE)" },
+  { flags: '-S, --package-name-suffix <suffix>', description: "appended to the name with a '-' (fpm)" },
+  { flags: '--no-depends', description: 'list no dependencies, not even the input\'s (fpm)' },
+  { flags: '--source-date-epoch-default <seconds>', description: 'SOURCE_DATE_EPOCH when the environment has none (fpm)' },
+  { flags: '--fpm-options-file <file>', description: 'read more options from FILE, in its place on the command line (fpm)' },
+  { flags: '--systemd-unit-dir <dir>', description: 'where --systemd units go (default /usr/lib/systemd/system; /lib/systemd/system for Debian 11 and older)' },
   { flags: '--no-auto-depends', description: 'accepted for fpm: pkgshift adds no automatic dependencies' },
 ];
 
@@ -34,6 +39,14 @@ export const FPM_DEB_OPTIONS: OptionSpec[] = [
   { flags: '--deb-pre-depends <relation>', description: 'deb Pre-Depends', repeatable: true },
   { flags: '--deb-recommends <relation>', description: 'deb: --recommends (fpm)', repeatable: true },
   { flags: '--deb-suggests <relation>', description: 'deb: --suggests (fpm)', repeatable: true },
+  { flags: '--deb-config <file>', description: 'debconf config script (fpm)' },
+  { flags: '--deb-templates <file>', description: 'debconf templates (fpm)' },
+  { flags: '--deb-shlibs <file>', description: 'shlibs control file (fpm)' },
+  { flags: '--deb-interest <trigger>', description: "dpkg trigger 'interest' (fpm); repeatable", repeatable: true },
+  { flags: '--deb-interest-noawait <trigger>', description: "dpkg trigger 'interest-noawait' (fpm); repeatable", repeatable: true },
+  { flags: '--deb-activate <trigger>', description: "dpkg trigger 'activate' (fpm); repeatable", repeatable: true },
+  { flags: '--deb-activate-noawait <trigger>', description: "dpkg trigger 'activate-noawait' (fpm); repeatable", repeatable: true },
+  { flags: '--deb-use-file-permissions', description: 'accepted for fpm: modes always come from the files' },
   { flags: '--deb-systemd <unit>', description: 'systemd unit file (fpm): --systemd, for every output', repeatable: true },
   { flags: '--deb-systemd-enable', description: '--systemd-enable (fpm)' },
   { flags: '--deb-systemd-auto-start', description: '--systemd-auto-start (fpm)' },
@@ -49,10 +62,17 @@ export const FPM_RPM_OPTIONS: OptionSpec[] = [
   { flags: '--rpm-attr <mode,user,group:path>', description: "rpm %attr for one path; '-' keeps a value (fpm)", repeatable: true },
   { flags: '--rpm-tag <tag>', description: "rpm spec tag 'Name: value' (Requires(pre), Obsoletes, Group …; fpm)", repeatable: true },
   { flags: '--rpm-systemd <unit>', description: 'systemd unit file: --systemd, for every output', repeatable: true },
+  { flags: '--rpm-summary <text>', description: 'rpm Summary, instead of the first line of --description (fpm)' },
+  { flags: '--rpm-pretrans <file>', description: '%pretrans script (fpm)' },
+  { flags: '--rpm-posttrans <file>', description: '%posttrans script (fpm)' },
+  { flags: '--rpm-verifyscript <file>', description: '%verifyscript (fpm)' },
+  { flags: '--rpm-use-file-permissions', description: 'accepted for fpm: modes always come from the files' },
   { flags: '--rpm-sign', description: 'sign the rpm (header, and header with payload) with --rpm-sign-key' },
   { flags: '--rpm-sign-key <file>', description: 'ASCII-armoured (or binary) OpenPGP secret key, RSA or Ed25519, as gpg --export-secret-keys writes it; implies --rpm-sign' },
   { flags: '--rpm-autoreqprov', description: 'accepted for fpm: automatic dependencies are not generated (warning)' },
 ];
+
+const TRIGGERS = new Map([['debInterest', 'interest'], ['debInterestNoawait', 'interest-noawait'], ['debActivate', 'activate'], ['debActivateNoawait', 'activate-noawait']]);
 
 /** The options as pkgshift's steps read them for an output of type `target`. */
 export function resolveFpmOptions(given: Options, target: string): Options {
@@ -66,6 +86,8 @@ export function resolveFpmOptions(given: Options, target: string): Options {
   };
   if (target === 'deb') {
     fromFormat('deb');
+    o.controlFiles = { config: o.debConfig, templates: o.debTemplates, shlibs: o.debShlibs };
+    o.triggers = [...TRIGGERS].flatMap(([key, directive]) => list(key).map((name) => `${directive} ${name}`));
     if (o.debNoDefaultConfigFiles) o.defaultConfigFiles = false;
     o.preDepends = list('debPreDepends');
     o.recommends = [...list('recommends'), ...list('debRecommends')];
@@ -73,6 +95,8 @@ export function resolveFpmOptions(given: Options, target: string): Options {
   }
   if (target === 'rpm') {
     fromFormat('rpm');
+    if (o.rpmSummary !== undefined) o.summary = o.rpmSummary;
+    o.transactionScripts = { preTransaction: o.rpmPretrans, postTransaction: o.rpmPosttrans, verify: o.rpmVerifyscript };
     if (o.rpmDist !== undefined) o.releaseSuffix = o.rpmDist;
   } else {
     delete o.rpmTag;

@@ -87,3 +87,25 @@ test('deb without a changelog: a generated entry for the version, in --deb-dist'
   assert.match(parsed, /^Timestamp: 1700000000$/m);
   assert.doesNotMatch(run('lintian', [deb]).stdout, /no-changelog/);
 });
+
+test('more fpm options: -S, --no-depends, --fpm-options-file, --source-date-epoch-default, --rpm-summary/--rpm-pretrans; deb triggers, templates, unit dir', (t) => {
+  if (!needTools(t, 'rpm', 'dpkg-deb')) return;
+  const dir = project(t);
+  writeFileSync(join(dir, 'opts'), "--rpm-summary 'Short summary'\n");
+  writeFileSync(join(dir, 'pretrans.sh'), 'echo pretrans\n');
+  writeFileSync(join(dir, 'templates'), 'Template: app/question\nType: boolean\nDescription: Ask?\n');
+  writeFileSync(join(dir, 'app.service'), '[Service]\nExecStart=/usr/bin/run\n');
+  const { SOURCE_DATE_EPOCH: _, ...env } = ENV;
+  const rpm = pkgshift(['-s', 'dir', '-t', 'rpm', '-n', 'app', '-S', 'extra', '--fpm-options-file', 'opts', '--rpm-pretrans', 'pretrans.sh',
+    '-d', 'foo', '--no-depends', '--source-date-epoch-default', '1600000000', '-p', `${dir}/`, 'build/bin=/usr/bin'], { cwd: dir, env });
+  assert.equal(rpm.status, 0, rpm.stderr);
+  const path = rpm.stdout.trim();
+  assert.equal(queryFormat(path, '%{NAME}|%{SUMMARY}|%{BUILDTIME}|%{PRETRANS}'), 'app-extra|Short summary|1600000000|echo pretrans\n');
+  assert.doesNotMatch(queryFormat(path, '[%{REQUIRENAME}\n]'), /^foo$/m);
+
+  const deb = build(dir, ['-t', 'deb', '--deb-interest', '/usr/share/app', '--deb-activate-noawait', 'ldconfig', '--deb-templates', 'templates',
+    '--deb-systemd', 'app.service', '--systemd-unit-dir', '/lib/systemd/system', '-p', `${dir}/`, 'build/bin=/usr/bin']);
+  assert.equal(runOk('dpkg-deb', ['-I', deb, 'triggers']).stdout, 'interest /usr/share/app\nactivate-noawait ldconfig\n');
+  assert.match(runOk('dpkg-deb', ['-I', deb, 'templates']).stdout, /^Template: app\/question$/m);
+  assert.match(runOk('dpkg-deb', ['-c', deb]).stdout, / \.\/lib\/systemd\/system\/app\.service\n/);
+});
