@@ -4,7 +4,6 @@
 // copying it verbatim (what fpm and alien do) breaks every script that looks at $1.
 import type { Diagnostics } from './diagnostics.js';
 import type { Metadata, Script, ScriptPhase } from './model.js';
-import { toRpmVersion } from './version.js';
 
 export type Convention = 'deb' | 'rpm';
 
@@ -32,11 +31,11 @@ const RPM_ONLY = /\b(chkconfig|rpm|rpmdb|rpmkeys)\s|\$\{?RPM_INSTALL_PREFIX/;
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
  * wrapped in a shim. Phases the target has no place for are dropped (or merged) with a warning.
+ * `metadata` is the package as the target writes it (for rpm, its version already translated).
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
   const out: Script[] = [];
-  // A shim pkgshift wrote for the other format is undone (a round trip gives the original back); one
-  // already written for this target stays, so translating twice changes nothing.
+  // A shim pkgshift wrote for the other format is undone, so a round trip gives the original back.
   const originals = scripts.map((s) => (unwrapShim(s).convention === target ? unwrapShim(s) : s));
   for (const script of originals) {
     if (script.convention !== 'neutral' && script.convention !== target) warnForeignHelpers(script, target, diag);
@@ -92,10 +91,10 @@ function shim(script: Script, args: string, target: Convention, metadata: Metada
     `# this ${target} ${target === 'rpm' ? 'scriptlet' : 'maintainer script'} rebuilds the arguments it expects (FORMATS.md §B7.3).`,
   ];
   if (target === 'rpm') {
-    const self = toRpmVersion(metadata.version);
+    const self = `${metadata.version.upstream}-${metadata.version.release || '1'}`;
     lines.push(
       'pkgshift_other() {',
-      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self.version}-${self.release}$' | head -n 1 | grep . || echo 0`,
+      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self}$' | head -n 1 | grep . || echo 0`,
       '}',
     );
   }

@@ -14,8 +14,8 @@ export interface MainHeaderInput {
   buildHost: string;
   /** OS tag (--rpm-os). */
   os: string;
-  /** FILEDIGESTALGO (--rpm-digest). */
-  fileDigestAlgo: number;
+  /** File digest algorithm (--rpm-digest): FILEDIGESTALGO is its `algo`. */
+  digest: { algo: number };
   files: readonly RpmFile[];
   /** Uses LONGFILESIZES / LONGSIZE (a file of 4 GiB or more). */
   large: boolean;
@@ -68,7 +68,7 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
   if (info.url) entries.push(str(Tag.URL, info.url));
   // large_files.md: 32-bit tags whenever the values fit, for older readers.
   entries.push(size >= 0xffffffff ? int64(Tag.LONGSIZE, [size]) : int32(Tag.SIZE, [size]));
-  if (files.length > 0) entries.push(...fileEntries(files, large, payload, input.fileDigestAlgo));
+  if (files.length > 0) entries.push(...fileEntries(files, large, payload, input.digest.algo));
   entries.push(...changelogEntries(id, info, input.buildTime));
   return entries;
 }
