@@ -61,6 +61,7 @@ const OUTPUT: OptionSpec[] = [
   { flags: '--compression-level <n>', description: 'tar output compression level' },
   { flags: '--no-lint', description: 'do not lint the package before writing it' },
   { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
+  { flags: '--suppress <ids>', description: 'say nothing of these warnings and lint findings (ids, comma-separated, globs allowed; repeatable)', repeatable: true },
 ];
 
 const GENERAL: OptionSpec[] = [

@@ -11,7 +11,8 @@ import { buildCommand } from '../commands/build.js';
 import { resolveFpmOptions } from '../fpm/options.js';
 import { mainHelp, USAGE } from './help.js';
 import { addOption, optionGroups } from './options.js';
-import { Reporter, type ReporterOptions } from './reporter.js';
+import { Reporter } from './reporter.js';
+import { suppressionsFromIds } from '../lint/overrides.js';
 
 /** A subcommand's help on stdout: `pkgshift help lint`. */
 function helpCommand(program: Command): Command {
@@ -58,11 +59,11 @@ export function buildProgram(): Command {
     const options = resolveFpmOptions(given, given.outputType as string);
     if (typeof options.sourceDateEpochDefault === 'string') process.env.SOURCE_DATE_EPOCH ||= options.sourceDateEpochDefault;
     const inputs = [...args, ...((options.inputList as string[] | undefined) ?? [])];
-    const reporter = new Reporter(options as ReporterOptions);
+    const reporter = new Reporter({ ...options, overrides: suppressionsFromIds((options.suppress as string[] | undefined) ?? []) });
     try {
       const written = await withRunContext(reporter.diag, options.verbose === true, (ctx) =>
         convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs, options,
-          onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx), options.workdir as string | undefined);
+          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx), options.workdir as string | undefined);
       reporter.succeeded(written);
     } catch (err) {
       reporter.failed(err);

@@ -8,6 +8,7 @@ import { nfpmPackage } from '../config/nfpm-model.js';
 import { readNfpmConfig } from '../config/nfpm.js';
 import { PkgError } from '../core/errors.js';
 import { resolveFpmOptions } from '../fpm/options.js';
+import { suppressionsFromIds } from '../lint/overrides.js';
 import { finishModel, withRunContext, writePackage } from '../pipeline.js';
 import type { Options } from '../plugin.js';
 
@@ -31,7 +32,7 @@ export function buildCommand(): Command {
     if (targets.length > 1 && single && !single.endsWith('/') && !/TYPE|EXTENSION/.test(single)) {
       throw new PkgError('usage', `-p ${single} names one file but ${targets.length} formats are built: give a directory (-p DIR/) or a template with TYPE or EXTENSION`);
     }
-    const reporter = new Reporter(given as ReporterOptions);
+    const reporter = new Reporter({ ...given, overrides: suppressionsFromIds((given.suppress as string[] | undefined) ?? []) } as ReporterOptions);
     try {
       const config = readNfpmConfig(given.config as string, reporter.diag);
       for (const target of targets) {
@@ -41,7 +42,9 @@ export function buildCommand(): Command {
           const fromFile = await nfpmPackage(config, target, ctx, (given.chdir as string | undefined) ?? '.');
           const options: Options = { ...fromFile.options, ...(fromFile.changelog ? { changelog: fromFile.changelog } : {}), ...cli };
           const model = finishModel(fromFile.model, options, ctx, false);
-          return writePackage(model, { target, inputs: [], options, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx);
+          return writePackage(model, {
+            target, inputs: [], options, overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings),
+          }, ctx);
         }, given.workdir as string | undefined);
         reporter.succeeded(written);
       }

@@ -2,7 +2,7 @@
 // -C); `SRC=DEST` places SRC (a file, or a directory's contents) at DEST. --prefix goes in front
 // of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
 import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ownerFor, type Owner } from '../core/accounts.js';
 import { nativeArch } from '../core/arch.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
@@ -20,6 +20,7 @@ interface Mapping {
 
 export const dirInput: InputPlugin = {
   name: 'dir',
+  lintFormat: 'tar',
   description: 'directories and files on disk: PATH or SRC=DEST',
 
   async read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
@@ -34,6 +35,18 @@ export const dirInput: InputPlugin = {
     for (const input of inputs) walker.add(mappingOf(input, chdir, options.prefix ?? '/'));
     const arch = vote ? votedArch(vote, ctx) : nativeArch();
     return { metadata: { ...emptyMetadata(), arch }, files: walker.files, scripts: [] };
+  },
+
+  buildRoots(inputs, options) {
+    return inputs.map((input) => resolve(options.chdir ?? '.', input.split('=')[0]!));
+  },
+
+  // A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a conversion),
+  // named after the directory unless -n says otherwise.
+  packageRoot(path, options) {
+    const name = options.name ?? basename(resolve(options.chdir ?? '.', path)).toLowerCase();
+    if (path.includes('=')) return { inputs: [path], options: { ...options, name } };
+    return { inputs: ['.'], options: { ...options, name, chdir: resolve(options.chdir ?? '.', path) } };
   },
 };
 

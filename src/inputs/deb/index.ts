@@ -10,6 +10,7 @@ import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
 import { isArArchive, type ArMember } from '../../formats/ar-read.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
+import { readDebControl } from './lint-facts.js';
 import { ControlParseError, parseControl } from '../../formats/deb-control-read.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
@@ -31,6 +32,7 @@ const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.keys(SCRI
 
 export const debInput: InputPlugin = {
   name: 'deb',
+  lintFormat: 'deb',
   description: 'a Debian binary package (.deb)',
   carriesConfigFlags: true,
 
@@ -42,6 +44,12 @@ export const debInput: InputPlugin = {
     if (inputs.length !== 1) throw new PkgError('usage', `the deb input reads exactly one .deb file, not ${inputs.length}`);
     return readDeb(inputs[0]!, ctx);
   },
+
+  async packageFacts(file) {
+    return { deb: await readDebControl(file) };
+  },
+
+  refusalRule: (err) => (/md5sum/.test(err.message) ? 'pkg-deb-md5sums' : undefined),
 };
 
 interface DebMembers {

@@ -94,7 +94,7 @@ export function debDescription(m: Metadata, diag: Diagnostics): { summary: strin
       // Not starting with the package name, and with an extended part: lintian makes both errors.
       summary = 'no description given';
       extended = `The package ${m.name} was built without a description (pkgshift placeholder).`;
-      diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`);
+      diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`, { field: 'description' });
     }
   }
   return { summary, description: extended };

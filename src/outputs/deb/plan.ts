@@ -7,7 +7,7 @@ import type { FileEntry, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
 import { generatedCopyright } from '../../core/placeholders.js';
 import { debRelations } from '../../core/relations-translate.js';
-import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
+import { scriptsFor } from '../../core/script-translate.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
@@ -21,7 +21,7 @@ import { changelogFile } from './changelog.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
-import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
+import { CONTROL_FILES_EXTRA, extraControlFiles, runnableScripts, scriptFiles, type ControlFile } from './scripts.js';
 
 export interface DebSettings {
   compression: MemberCompression;
@@ -42,7 +42,7 @@ export type DebPlan = Plan<DebSettings>;
 export function planDeb(input: PackageModel, options: Options, ctx: Context): DebPlan {
   const compression = chosenCompression(options, ctx);
   const m = input.metadata;
-  warnUntranslatable(m, 'deb', ctx.diag);
+  if (m.extras.rpm?.Triggers) ctx.diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
   const name = debPackageName(m.name, ctx.diag);
   const version = toDebVersion(m.version, ctx.diag);
   checkDebVersion(version, ctx.diag);
@@ -54,7 +54,7 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   const model = normalize({
     metadata,
     files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx), ...changelogFile({ ...input, metadata }, distribution, ctx)],
-    scripts: scriptsFor('deb', input.scripts, m, ctx.diag),
+    scripts: scriptsFor('deb', runnableScripts(input.scripts, ctx.diag), m, ctx.diag),
   }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
 
   checkPathsFitLists(model.files);
