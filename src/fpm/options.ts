@@ -46,6 +46,7 @@ export const FPM_DEB_OPTIONS: OptionSpec[] = [
   { flags: '--deb-interest-noawait <trigger>', description: "dpkg trigger 'interest-noawait' (fpm); repeatable", repeatable: true },
   { flags: '--deb-activate <trigger>', description: "dpkg trigger 'activate' (fpm); repeatable", repeatable: true },
   { flags: '--deb-activate-noawait <trigger>', description: "dpkg trigger 'activate-noawait' (fpm); repeatable", repeatable: true },
+  { flags: '--deb-auto-config-files', description: 'accepted for fpm: files under /etc are conffiles by default' },
   { flags: '--deb-use-file-permissions', description: 'accepted for fpm: modes always come from the files' },
   { flags: '--deb-systemd <unit>', description: 'systemd unit file (fpm): --systemd, for every output', repeatable: true },
   { flags: '--deb-systemd-enable', description: '--systemd-enable (fpm)' },
