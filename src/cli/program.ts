@@ -1,11 +1,12 @@
 // The pkgshift program: the conversion command with every option of cli/options.ts, and the commands
-// lint, info, completion and help. cli.ts runs it.
+// lint, info, repo, completion and help. cli.ts runs it.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { PkgError } from '../core/errors.js';
 import { convert, withRunContext } from '../pipeline.js';
 import { lintCommand } from '../commands/lint.js';
 import { infoCommand } from '../commands/info.js';
+import { repoCommand } from '../commands/repo.js';
 import { completionCommand } from '../commands/completion.js';
 import { buildCommand } from '../commands/build.js';
 import { resolveFpmOptions } from '../fpm/options.js';
@@ -19,7 +20,7 @@ function helpCommand(program: Command): Command {
   return new Command('help')
     .description('print the help of pkgshift or of a command')
     .usage('[COMMAND]')
-    .argument('[command]', 'lint, info, completion')
+    .argument('[command]', 'lint, info, repo, completion')
     .action((name: string | undefined) => {
       if (!name) {
         process.stdout.write(program.helpInformation());
@@ -40,7 +41,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
-  for (const command of [lintCommand(), infoCommand(), buildCommand(), completionCommand(program), helpCommand(program)]) {
+  for (const command of [lintCommand(), infoCommand(), buildCommand(), repoCommand(), completionCommand(program), helpCommand(program)]) {
     program.addCommand(command.exitOverride().configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) }));
   }
   const seen = new Set<string>(['-h, --help']);

@@ -60,10 +60,8 @@ interface DebMembers {
 export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
   const members = await findMembers(path, label);
-  const controlFiles = await withContext(`reading ${members.control.name} from ${label}`, async () =>
-    readControlTar(memberStream(path, members.control), await compressionOf(path, members.control)));
-  const control = controlFiles.get('control');
-  if (!control) throw new PkgError('input-invalid', `reading ${members.control.name} from ${label}: it has no control file`);
+  const controlFiles = await readControlMember(path, label, members.control);
+  const control = controlFiles.get('control')!;
   const metadata = (() => {
     try {
       return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
@@ -100,6 +98,19 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
   const files = await withoutGeneratedCopyright(data.files, metadata);
   return { metadata, files, scripts };
+}
+
+/** The control files of a .deb (control, md5sums, scripts …), without reading its data member. */
+export async function readControlFiles(path: string): Promise<Map<string, ControlFile>> {
+  const label = basename(path);
+  return readControlMember(path, label, (await findMembers(path, label)).control);
+}
+
+async function readControlMember(path: string, label: string, member: ArMember): Promise<Map<string, ControlFile>> {
+  const files = await withContext(`reading ${member.name} from ${label}`, async () =>
+    readControlTar(memberStream(path, member), await compressionOf(path, member)));
+  if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: it has no control file`);
+  return files;
 }
 
 /**
