@@ -1,11 +1,11 @@
 // Applies the fpm-style metadata options (-n, -v, -d, --after-install …) to a model read by an input.
 // Options given on the command line always win over what the input carried.
-import { readFileSync } from 'node:fs';
 import { neutralArch } from './core/arch.js';
 import type { Diagnostics } from './core/diagnostics.js';
-import { PkgError, describeError } from './core/errors.js';
+import { PkgError } from './core/errors.js';
 import type { ChangelogEntry, FileEntry, Metadata, PackageModel, RelationKind, Script, ScriptPhase } from './core/model.js';
 import { sourceDateEpoch } from './core/normalize.js';
+import { readTextFile } from './core/text-file.js';
 import { bufferSource } from './core/source.js';
 import { parseChangelog } from './changelog/parse.js';
 import { applyRpmTags } from './fpm/rpm-tag.js';
@@ -80,7 +80,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   const transaction = Object.entries((options.transactionScripts ?? {}) as Record<string, string | undefined>)
     .filter(([, file]) => file !== undefined)
     .map(([phase, file]): Script => {
-      const body = readText(file!, 'script');
+      const body = readTextFile(file!, 'script');
       return { phase: phase as ScriptPhase, interpreter: interpreterOf(body), body, convention: 'neutral' };
     });
   const replaced = [...model.scripts.filter((s) => ![...Object.values(slots), ...transaction].some((given) => given.phase === s.phase)), ...transaction];
@@ -100,7 +100,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
 function addControlFiles(metadata: Metadata, options: Options): void {
   const files: Record<string, string> = {};
   for (const [name, file] of Object.entries((options.controlFiles ?? {}) as Record<string, string | undefined>)) {
-    if (file !== undefined) files[name] = readText(file, `--deb-${name}`);
+    if (file !== undefined) files[name] = readTextFile(file, `--deb-${name}`);
   }
   const triggers = (options.triggers as string[] | undefined) ?? [];
   if (triggers.length) files.triggers = `${triggers.join('\n')}\n`;
@@ -114,7 +114,7 @@ function readSlots(options: Options, metadata: Metadata): Partial<Record<Slot, S
   for (const slot of SLOT_NAMES) {
     const file = options[slot] as string | undefined;
     if (!file) continue;
-    let body = readText(file, 'script');
+    let body = readTextFile(file, 'script');
     if (values) body = renderTemplate(body, values, file);
     slots[slot] = { phase: SLOTS[slot].phase, interpreter: interpreterOf(body), body, convention: 'neutral' };
   }
@@ -131,23 +131,16 @@ function packageValues(m: Metadata): Map<string, string> {
 }
 
 function readChangelog(file: string, m: Metadata): ChangelogEntry[] {
-  return parseChangelog(readText(file, 'changelog'), file, {
+  return parseChangelog(readTextFile(file, 'changelog'), file, {
     author: m.maintainer?.trim() || maintainerFromEnvironment() || 'unknown <unknown@localhost>',
     date: sourceDateEpoch() ?? Math.floor(Date.now() / 1000),
   });
 }
 
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new PkgError('input-unreadable', `reading ${what} ${file}: ${describeError(err)}`, { cause: err });
-  }
-}
 
 /** A systemd unit file (--systemd, fpm's --deb-systemd) as a package file under systemd's unit directory. */
 function unitFile(file: string, unitDir: string, mtime: number): FileEntry {
-  const body = readText(file, 'systemd unit');
+  const body = readTextFile(file, 'systemd unit');
   const source = bufferSource(body, file);
   return {
     path: `${unitDir}/${unitName(file)}`, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root',

@@ -1,16 +1,17 @@
 // An nfpm configuration as the package one packager (deb, rpm, tar) writes: `overrides.<packager>`
 // applied, contents filtered by `packager`, files read from disk (paths relative to the working
 // directory, as nfpm has them), and the deb:/rpm: sections turned into model fields and output options.
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { groupId, userId } from '../core/accounts.js';
 import { neutralArch } from '../core/arch.js';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError } from '../core/errors.js';
 import { globToRegExp } from '../core/glob.js';
 import { emptyMetadata, type FileEntry, type FileFlag, type Metadata, type PackageModel, type RelationKind, type Script, type ScriptPhase } from '../core/model.js';
 import { parseRelation } from '../core/relations.js';
 import { interpreterOf } from '../core/scripts.js';
 import { bufferSource } from '../core/source.js';
+import { readTextFile } from '../core/text-file.js';
 import { dirInput } from '../inputs/dir.js';
 import type { Context, Options } from '../plugin.js';
 import type { NfpmConfig, NfpmContent } from './nfpm.js';
@@ -155,24 +156,17 @@ function debControlFiles(deb: Section, chdir: string): Record<string, string> {
   if (triggers.length) files.triggers = `${triggers.join('\n')}\n`;
   const debScripts = (deb.scripts ?? {}) as Section;
   for (const name of ['templates', 'config'] as const) {
-    if (debScripts[name]) files[name] = readText(resolve(chdir, String(debScripts[name])), `deb.scripts.${name}`);
+    if (debScripts[name]) files[name] = readTextFile(resolve(chdir, String(debScripts[name])), `deb.scripts.${name}`);
   }
   return files;
 }
 
 function addScript(scripts: Script[], phase: ScriptPhase, file: string | undefined, chdir: string): void {
   if (!file) return;
-  const body = readText(resolve(chdir, file), 'script');
+  const body = readTextFile(resolve(chdir, file), 'script');
   scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'neutral' });
 }
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new PkgError('input-unreadable', `reading ${what} ${path}: ${describeError(err)}`, { cause: err });
-  }
-}
 
 function generatedFile(path: string, content: string, ctx: Context): FileEntry {
   const source = bufferSource(content, path);

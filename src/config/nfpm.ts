@@ -2,10 +2,10 @@
 // (an unknown key is an error naming it and its line), `$VAR`/`${VAR}` expanded from the environment
 // in every value (unset: empty, as nfpm's os.ExpandEnv), and `mode: 0644` read as octal, as nfpm's
 // YAML reader does.
-import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostics } from '../core/diagnostics.js';
-import { PkgError, describeError } from '../core/errors.js';
+import { PkgError } from '../core/errors.js';
+import { readTextFile } from '../core/text-file.js';
 import { NFPM_SCHEMA, NOT_APPLIED, OTHER_PACKAGERS, type Schema } from './nfpm-schema.js';
 
 export interface NfpmFileInfo {
@@ -38,13 +38,7 @@ export interface NfpmConfig {
 }
 
 export function readNfpmConfig(path: string, diag: Diagnostics, env: NodeJS.ProcessEnv = process.env): NfpmConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new PkgError('input-unreadable', `reading ${path}: ${describeError(err)}`, { cause: err });
-  }
-  return parseNfpmConfig(text, path, diag, env);
+  return parseNfpmConfig(readTextFile(path, 'nfpm config'), path, diag, env);
 }
 
 export function parseNfpmConfig(text: string, where: string, diag: Diagnostics, env: NodeJS.ProcessEnv = process.env): NfpmConfig {

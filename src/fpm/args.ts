@@ -1,8 +1,9 @@
 // Arguments from files, as fpm reads them: a `.fpm` file in the working directory holds options
 // (shell words, read before the command line's, so the command line wins); `--inputs FILE` lists
 // inputs and `--exclude-file FILE` exclude patterns, one a line.
-import { existsSync, readFileSync } from 'node:fs';
-import { PkgError, describeError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+import { PkgError } from '../core/errors.js';
+import { readTextFile } from '../core/text-file.js';
 
 export const DOT_FPM = '.fpm';
 
@@ -10,7 +11,7 @@ export const DOT_FPM = '.fpm';
 export function dotFpmArgs(dir = '.'): string[] {
   const path = `${dir}/${DOT_FPM}`;
   if (!existsSync(path)) return [];
-  return shellWords(readText(path, DOT_FPM), DOT_FPM);
+  return shellWords(readTextFile(path, 'options file'), DOT_FPM);
 }
 
 /** `--fpm-options-file FILE` replaced by the words of FILE, in its place (fpm). */
@@ -21,23 +22,16 @@ export function withOptionsFiles(argv: readonly string[]): string[] {
     const inline = arg.startsWith('--fpm-options-file=') ? arg.slice('--fpm-options-file='.length) : undefined;
     const file = inline ?? (arg === '--fpm-options-file' ? argv[++i] : undefined);
     if (file === undefined) out.push(arg);
-    else out.push(...shellWords(readText(file, `--fpm-options-file ${file}`), file));
+    else out.push(...shellWords(readTextFile(file, '--fpm-options-file'), file));
   }
   return out;
 }
 
 /** Non-empty lines of a list file (`--inputs`, `--exclude-file`); `#` comments and blank lines skipped. */
 export function listFile(path: string, option: string): string[] {
-  return readText(path, `${option} ${path}`).split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return readTextFile(path, option).split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new PkgError('input-unreadable', `reading ${what}: ${describeError(err)}`, { cause: err });
-  }
-}
 
 /** Splits text into words as a POSIX shell does (quotes, backslashes, `#` comments), without expansion. */
 export function shellWords(text: string, where: string): string[] {

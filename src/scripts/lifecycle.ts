@@ -28,6 +28,16 @@ export interface GeneratedAction {
   first?: boolean;
 }
 
+/** prerm and postrm: the same verbs (dpkg) and counts (rpm). */
+const REMOVAL_DISPATCH = [
+  'case "$1" in',
+  '  remove) pkgshift_event=remove ;;',
+  '  upgrade) pkgshift_event=upgrade ;;',
+  '  [0-9]*) if [ "$1" -eq 0 ]; then pkgshift_event=remove; else pkgshift_event=upgrade; fi ;;',
+  '  *) pkgshift_event= ;;',
+  'esac',
+];
+
 /**
  * Sets `pkgshift_event` from the arguments. deb: preinst `install`/`upgrade`, postinst `configure`
  * (an old version in $2 means upgrade), prerm/postrm `remove` (and `upgrade` when replaced);
@@ -50,22 +60,8 @@ const DISPATCH: Partial<Record<ScriptPhase, string[]>> = {
     '  *) pkgshift_event= ;;',
     'esac',
   ],
-  preRemove: [
-    'case "$1" in',
-    '  remove) pkgshift_event=remove ;;',
-    '  upgrade) pkgshift_event=upgrade ;;',
-    '  [0-9]*) if [ "$1" -eq 0 ]; then pkgshift_event=remove; else pkgshift_event=upgrade; fi ;;',
-    '  *) pkgshift_event= ;;',
-    'esac',
-  ],
-  postRemove: [
-    'case "$1" in',
-    '  remove) pkgshift_event=remove ;;',
-    '  upgrade) pkgshift_event=upgrade ;;',
-    '  [0-9]*) if [ "$1" -eq 0 ]; then pkgshift_event=remove; else pkgshift_event=upgrade; fi ;;',
-    '  *) pkgshift_event= ;;',
-    'esac',
-  ],
+  preRemove: REMOVAL_DISPATCH,
+  postRemove: REMOVAL_DISPATCH,
 };
 
 const PHASES: ScriptPhase[] = ['preInstall', 'postInstall', 'preRemove', 'postRemove'];
