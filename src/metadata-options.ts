@@ -13,6 +13,7 @@ import { renderTemplate, templateValues } from './fpm/template.js';
 import { lifecycleScripts, SLOTS, type Slot } from './scripts/lifecycle.js';
 import { DEFAULT_UNIT_DIR, systemdActions, unitName } from './scripts/systemd.js';
 import { maintainerFromEnvironment } from './core/maintainer.js';
+import { PLACEHOLDER_MAINTAINER } from './core/placeholders.js';
 import { canonicalPath } from './core/paths.js';
 import { parseRelation } from './core/relations.js';
 import { interpreterOf } from './core/scripts.js';
@@ -70,7 +71,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   if (options.releaseSuffix) metadata.version.release = `${metadata.version.release ?? '1'}.${options.releaseSuffix as string}`;
 
   const slots = readSlots(options, metadata);
-  const units = ((options.systemd as string[] | undefined) ?? []).map((file) => unitFile(file, (options.systemdUnitDir as string | undefined) ?? DEFAULT_UNIT_DIR, ctxMtime(model)));
+  const units = ((options.systemd as string[] | undefined) ?? []).map((file) => unitFile(file, (options.systemdUnitDir as string | undefined) ?? DEFAULT_UNIT_DIR, newestTime(model)));
   const actions = systemdActions({
     units: units.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)),
     enable: options.systemdEnable === true, autoStart: options.systemdAutoStart === true,
@@ -87,7 +88,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
   const fpmStyle = slots.beforeUpgrade || slots.afterUpgrade || actions.length;
   // Without upgrade slots or generated actions, each script is written as given (fpm does the same).
   const scripts = fpmStyle
-    ? lifecycleScripts(Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, v])), actions, replaced)
+    ? lifecycleScripts(slots, actions, replaced)
     : [...replaced, ...Object.values(slots)];
   if (options.scripts === false) {
     if (scripts.length) diag.info('scripts-dropped', `--no-scripts: ${scripts.length} maintainer script(s) left out`);
@@ -132,11 +133,10 @@ function packageValues(m: Metadata): Map<string, string> {
 
 function readChangelog(file: string, m: Metadata): ChangelogEntry[] {
   return parseChangelog(readTextFile(file, 'changelog'), file, {
-    author: m.maintainer?.trim() || maintainerFromEnvironment() || 'unknown <unknown@localhost>',
+    author: m.maintainer?.trim() || PLACEHOLDER_MAINTAINER,
     date: sourceDateEpoch() ?? Math.floor(Date.now() / 1000),
   });
 }
-
 
 /** A systemd unit file (--systemd, fpm's --deb-systemd) as a package file under systemd's unit directory. */
 function unitFile(file: string, unitDir: string, mtime: number): FileEntry {
@@ -148,7 +148,8 @@ function unitFile(file: string, unitDir: string, mtime: number): FileEntry {
   };
 }
 
-function ctxMtime(model: PackageModel): number {
+/** The time stamped on files pkgshift adds: SOURCE_DATE_EPOCH, else the newest input file's. */
+function newestTime(model: PackageModel): number {
   return sourceDateEpoch() ?? model.files.reduce((newest, f) => Math.max(newest, f.mtime), 0);
 }
 
