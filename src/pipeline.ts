@@ -1,4 +1,4 @@
-// read → apply options → normalize → plan → lint → write (atomically).
+// read → apply options → normalize → dependencies (src/deps) → plan → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
+import { resolveDependencies } from './deps/index.js';
 import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { applyFileAttributes } from './fpm/file-attributes.js';
@@ -69,19 +70,24 @@ export function finishModel(read: PackageModel, options: Options, ctx: Context, 
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
-  return writePackage(read, request, ctx, (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot));
+  const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
+  return writePackage(read, request, ctx, { source: input.name, buildRoots });
 }
 
-/** Plans, lints and writes `read` as the request's target; returns the path written. `buildRoots`: where lint looks for build leftovers. */
-export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, buildRoots: string[] = []): Promise<string> {
+/**
+ * Resolves dependencies, plans, lints and writes `read` as the request's target; returns the path written.
+ * `source` names the input's format (for the --deps policy); `buildRoots` is where lint looks for build leftovers.
+ */
+export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { source: string; buildRoots: string[] }): Promise<string> {
   const output = findOutput(request.target);
-  const plan = output.plan(read, request.options, ctx);
+  const resolved = await resolveDependencies(read, { source: from.source, target: output.name, options: request.options }, ctx);
+  const plan = output.plan(resolved, request.options, ctx);
   const template = request.options.package;
   const expanded = template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, plan.model, plan.fileName));
   const target = outputPath(expanded, plan.fileName);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {
-    await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots }, request, ctx);
+    await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots: from.buildRoots }, request, ctx);
   }
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(plan, out, ctx));
   return target;
@@ -95,6 +101,7 @@ async function lintBeforeWriting(model: PackageModel, lint: { format: LintFormat
   const { findings } = await lintModel(model, {
     ...lint,
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    conversion: true,
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });

@@ -33,6 +33,8 @@ const RELATIONS: OptionSpec[] = [
   { flags: '--replaces <relation>', description: 'package replaced', repeatable: true },
   { flags: '--recommends <relation>', description: 'recommended package', repeatable: true },
   { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
+  { flags: '--deps <policy>', description: "the input's relations: keep (as written), map (names translated, plus those computed from the files), auto (computed from the files only), none (default: auto between deb and rpm, else keep)", choices: ['keep', 'map', 'auto', 'none'] },
+  { flags: '--dep-map <file>', description: "package name map on top of the built-in one: lines 'debian-name<TAB>rpm-name[<TAB>opensuse-name]' ('-': no package needed); repeatable", repeatable: true, value: 'file' },
 ];
 
 const FILES: OptionSpec[] = [

@@ -44,7 +44,7 @@ export function buildCommand(): Command {
           const model = finishModel(fromFile.model, options, ctx, false);
           return writePackage(model, {
             target, inputs: [], options, overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings),
-          }, ctx);
+          }, ctx, { source: 'dir', buildRoots: [] }); // files from disk, as the dir input reads them
         }, given.workdir as string | undefined);
         reporter.succeeded(written);
       }

@@ -313,3 +313,21 @@ function undefinedSymbols(r: Reader, length: number, is64: boolean, strings: Buf
   }
   return out;
 }
+
+/** What an ELF file links against and what it provides: its DT_NEEDED entries and DT_SONAME. */
+export interface ElfLinkage {
+  needed: string[];
+  soname?: string;
+}
+
+/** The linkage of one file, read from its headers only; undefined when it is not ELF or not parsable. */
+export async function elfLinkage(source: ContentSource): Promise<ElfLinkage | undefined> {
+  const [head] = await readRanges(source, [{ start: 0, length: 4096 }]);
+  if (!head || !isElf(head)) return undefined;
+  try {
+    const elf = await parseElf(source, head);
+    return elf.soname === undefined ? { needed: elf.needed } : { needed: elf.needed, soname: elf.soname };
+  } catch {
+    return undefined;
+  }
+}

@@ -27,7 +27,7 @@ export const FPM_COMMON_OPTIONS: OptionSpec[] = [
   { flags: '--source-date-epoch-default <seconds>', description: 'SOURCE_DATE_EPOCH when the environment has none (fpm)' },
   { flags: '--fpm-options-file <file>', description: 'read more options from FILE, in its place on the command line (fpm)' },
   { flags: '--systemd-unit-dir <dir>', description: 'where --systemd units go (default /usr/lib/systemd/system; /lib/systemd/system for Debian 11 and older)' },
-  { flags: '--no-auto-depends', description: 'accepted for fpm: pkgshift adds no automatic dependencies' },
+  { flags: '--no-auto-depends', description: 'no dependencies computed from the files: --deps keep (fpm)' },
 ];
 
 export const FPM_DEB_OPTIONS: OptionSpec[] = [
@@ -70,7 +70,7 @@ export const FPM_RPM_OPTIONS: OptionSpec[] = [
   { flags: '--rpm-use-file-permissions', description: 'accepted for fpm: modes always come from the files' },
   { flags: '--rpm-sign', description: 'sign the rpm (header, and header with payload) with --rpm-sign-key' },
   { flags: '--rpm-sign-key <file>', description: 'ASCII-armoured (or binary) OpenPGP secret key, RSA or Ed25519, as gpg --export-secret-keys writes it; implies --rpm-sign' },
-  { flags: '--rpm-autoreqprov', description: 'accepted for fpm: automatic dependencies are not generated (warning)' },
+  { flags: '--rpm-autoreqprov', description: 'rpm: dependencies computed from the files as rpmbuild does: --deps map (fpm)' },
 ];
 
 const TRIGGERS = new Map([['debInterest', 'interest'], ['debInterestNoawait', 'interest-noawait'], ['debActivate', 'activate'], ['debActivateNoawait', 'activate-noawait']]);
@@ -110,6 +110,9 @@ export function resolveFpmOptions(given: Options, target: string): Options {
   if (o.templateValue !== undefined) o.templateScripts = true;
   if (o.inputs !== undefined && typeof o.inputs === 'string') o.inputList = listFile(o.inputs, '--inputs');
   if (typeof o.excludeFile === 'string') o.exclude = [...(o.exclude ?? []), ...listFile(o.excludeFile, '--exclude-file')];
+  // fpm's switches for computed dependencies, as pkgshift's --deps policy (an explicit --deps wins).
+  if (o.deps === undefined && target === 'rpm' && o.rpmAutoreqprov) o.deps = 'map';
+  if (o.deps === undefined && o.autoDepends === false) o.deps = 'keep';
   if (o.debug) o.verbose = true;
   if (o.log !== undefined) {
     const level = String(o.log);

@@ -2,12 +2,14 @@
 // (same file system), then renamed into place in the order the caller gives: package files and
 // content-addressed indexes first, the top-level index (InRelease, repomd.xml) last, so a client never
 // sees an index that names a file not yet there. On any failure, or Ctrl-C, the staging directory goes
-// and the repository is as it was.
+// and the repository is as it was. The staging directory is also the lock: one update at a time.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { track, untrack } from '../core/cleanup.js';
 import { PkgError, describeError } from '../core/errors.js';
+
+const STAGING_DIR = '.pkgshift-staging';
 
 export class Staging {
   readonly dir: string;
@@ -21,15 +23,19 @@ export class Staging {
   readonly #createdRoot: boolean;
 
   constructor(readonly root: string) {
-    this.dir = join(root, `.pkgshift-staging-${process.pid}`);
+    this.dir = join(root, STAGING_DIR);
     this.#createdRoot = !existsSync(root);
-    track(this.#createdRoot ? root : this.dir);
     try {
-      mkdirSync(this.dir, { recursive: true });
+      mkdirSync(root, { recursive: true });
+      mkdirSync(this.dir);
     } catch (err) {
-      untrack(this.#createdRoot ? root : this.dir);
+      if (this.#createdRoot && existsSync(root)) rmSync(root, { recursive: true, force: true });
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new PkgError('output-failed', `another pkgshift is updating ${root} (if none is, a killed one left ${this.dir}: remove it)`);
+      }
       throw new PkgError('output-failed', `cannot write to the repository ${root}: ${describeError(err)}`, { cause: err });
     }
+    track(this.#createdRoot ? root : this.dir);
   }
 
   /** A fresh path in the staging directory. */

@@ -1,7 +1,7 @@
 // `pkgshift repo`: incremental add, remove, prune and replace; refusals that leave the repository as it
 // was; reproducible output. Real clients judge the result in test/interop/repo-*.test.ts.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -74,6 +74,12 @@ test('refused: a different file with the same name and version (unless --replace
   const unwritable = repo(['apt', join(blocker, 'repo'), changed]);
   assert.equal(unwritable.status, 1);
   assert.match(unwritable.stderr, /^pkgshift: error: cannot write to the repository .*file\/repo: not a directory.*\n$/);
+
+  mkdirSync(join(root, '.pkgshift-staging'));
+  const locked = repo(['apt', root, '--replace', changed]);
+  assert.match(locked.stderr, /^pkgshift: error: another pkgshift is updating .*\/repo \(if none is, a killed one left .*: remove it\)\n$/);
+  rmdirSync(join(root, '.pkgshift-staging'));
+  assert.deepEqual(treeDigest(root), before);
 
   assert.match(repoOk(['apt', root, '--replace', changed]).stdout, /^replaced app=1\.0-1 \(all\) in stable\/main$/m);
   assert.deepEqual(readFileSync(join(root, 'pool/main/a/app/app_1.0-1_all.deb')), readFileSync(changed));

@@ -20,10 +20,11 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
 }
 
 async function readControl(file: string): Promise<DebControlFacts> {
-  const member = (await listArMembers(file, file)).find((m) => m.name.startsWith('control.tar'));
+  const archive = await listArMembers(file, file);
+  const member = archive.find((m) => m.name.startsWith('control.tar'));
   if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
   const head = await memberHead(file, member, 8);
-  const facts: DebControlFacts = { members: [] };
+  const facts: DebControlFacts = { members: [], archive: archive.map((m) => m.name) };
   const extract = tar.extract();
   const texts = new Map<string, string>();
   extract.on('entry', (header, stream, next) => {

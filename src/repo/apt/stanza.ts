@@ -3,18 +3,12 @@
 // them sorted by name; names capitalised as dpkg does; continuation lines with trailing blanks cut
 // and empty or all-dot lines written as " .".
 import { PkgError } from '../../core/errors.js';
+import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL } from '../../formats/deb-control.js';
 
-/** dpkg's output order for binary package index stanzas (Dpkg/Control/FieldsCore.pm). */
-const FIELD_ORDER = [
-  'Package', 'Package-Type', 'Source', 'Version', 'Kernel-Version', 'Built-For-Profiles', 'Auto-Built-Package',
-  'Architecture', 'Subarchitecture', 'Installer-Menu-Item', 'Build-Essential', 'Essential', 'Protected', 'Origin',
-  'Bugs', 'Maintainer', 'Installed-Size',
-  'Pre-Depends', 'Depends', 'Recommends', 'Suggests', 'Enhances', 'Conflicts', 'Breaks', 'Replaces', 'Provides',
-  'Built-Using', 'Static-Built-Using',
-  'Filename', 'Size', 'MD5sum', 'SHA1', 'SHA256',
-  'Section', 'Priority', 'Multi-Arch', 'Homepage', 'Description', 'Tag', 'Task',
-];
-const RANK = new Map(FIELD_ORDER.map((name, i) => [name, i]));
+/** dpkg's output order for binary package index stanzas (CTRL_INDEX_PKG), lower-cased. */
+const RANK = new Map<string, number>([
+  ...DPKG_BINARY_HEAD, 'filename', 'size', 'md5sum', 'sha1', 'sha256', ...DPKG_BINARY_TAIL, 'description', 'tag', 'task',
+].map((name, i) => [name, i]));
 
 /** Field names dpkg capitalises other than word by word. */
 const SPECIAL_NAMES = new Map(['MD5sum', 'SHA1', 'SHA256', 'SHA512', 'NotAutomatic', 'ButAutomaticUpgrades',
@@ -56,8 +50,8 @@ export function parseStanza(text: string, what: string): Stanza {
 
 export function renderStanza(fields: Stanza): string {
   const names = [...fields.keys()].sort((a, b) => {
-    const ra = RANK.get(a);
-    const rb = RANK.get(b);
+    const ra = RANK.get(a.toLowerCase());
+    const rb = RANK.get(b.toLowerCase());
     if (ra !== undefined && rb !== undefined) return ra - rb;
     if (ra !== undefined) return -1;
     if (rb !== undefined) return 1;

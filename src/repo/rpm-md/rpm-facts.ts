@@ -3,7 +3,7 @@
 import type { RpmFile } from '../../inputs/rpm/package-file.js';
 import { headerFiles } from '../../inputs/rpm/file-table.js';
 import { compareRpm } from '../../core/version-compare.js';
-import { RPMFILE, RPMSENSE, SigTag, Tag } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_TAGS, RPMFILE, RPMSENSE, SigTag, Tag } from '../../formats/rpm/tags.js';
 
 export interface Dependency {
   name: string;
@@ -85,15 +85,11 @@ export function rpmFacts(rpm: RpmFile): RpmFacts {
   };
 }
 
-const TRIPLETS: [DependencyKind, number, number, number][] = [
-  ['provides', Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
-  ['conflicts', Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
-  ['obsoletes', Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
-  ['requires', Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
-  ['suggests', Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
-  ['enhances', Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
-  ['recommends', Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
-  ['supplements', Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
+/** createrepo_c's processing order (provides before requires: a require the package provides is left out). */
+const TRIPLETS: [DependencyKind, readonly [number, number, number]][] = [
+  ['provides', DEPENDENCY_TAGS.provide], ['conflicts', DEPENDENCY_TAGS.conflict], ['obsoletes', DEPENDENCY_TAGS.obsolete],
+  ['requires', DEPENDENCY_TAGS.require], ['suggests', DEPENDENCY_TAGS.suggest], ['enhances', DEPENDENCY_TAGS.enhance],
+  ['recommends', DEPENDENCY_TAGS.recommend], ['supplements', DEPENDENCY_TAGS.supplement],
 ];
 
 const FLAG_NAMES: Record<number, string> = { 2: 'LT', 4: 'GT', 8: 'EQ', 10: 'LE', 12: 'GE' };
@@ -124,7 +120,7 @@ function dependencies(rpm: RpmFile, files: Set<string>): Record<DependencyKind, 
   };
   const provided = new Set<string>();
   const lastRequire = new Map<string, { flags: string; version: string; pre: boolean }>();
-  for (const [kind, nameTag, flagsTag, versionTag] of TRIPLETS) {
+  for (const [kind, [nameTag, flagsTag, versionTag]] of TRIPLETS) {
     const names = rpm.header.strings(nameTag);
     const flags = rpm.header.numbers(flagsTag);
     const versions = rpm.header.strings(versionTag);
