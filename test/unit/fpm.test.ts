@@ -59,6 +59,10 @@ test('per-format fpm options apply only to their output', () => {
   assert.equal(rpm.releaseSuffix, 'el9');
   assert.deepEqual(rpm.systemd, ['a.service']);
   assert.throws(() => resolveFpmOptions({ log: 'loud' }, 'deb'), /--log loud/);
+  assert.equal(resolveFpmOptions({ rpmAutoreqprov: true }, 'rpm').deps, 'map', '--rpm-autoreqprov: computed requires and provides');
+  assert.equal(resolveFpmOptions({ rpmAutoreqprov: true }, 'deb').deps, undefined);
+  assert.equal(resolveFpmOptions({ autoDepends: false }, 'deb').deps, 'keep', '--no-auto-depends');
+  assert.equal(resolveFpmOptions({ autoDepends: false, deps: 'auto' }, 'rpm').deps, 'auto', 'an explicit --deps wins');
 });
 
 test('upgrade slots run only on their event; the input script keeps its convention and runs first', () => {
