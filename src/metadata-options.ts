@@ -51,7 +51,7 @@ export function applyMetadataOptions(model: PackageModel, options: Options, diag
     metadata.summary = summary.trim();
     metadata.description = rest.join('\n').replace(/^\n+|\s+$/g, '');
   }
-  if ((options.depends as unknown) === false) delete metadata.relations.depends; // --no-depends
+  if (options.noDepends) delete metadata.relations.depends;
   for (const [option, kind] of RELATION_OPTIONS) {
     const values = options[option] as string[] | undefined;
     if (values?.length) metadata.relations[kind] = [...(metadata.relations[kind] ?? []), ...values.map(parseRelation)];

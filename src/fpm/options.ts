@@ -113,6 +113,11 @@ export function resolveFpmOptions(given: Options, target: string): Options {
   // fpm's switches for computed dependencies, as pkgshift's --deps policy (an explicit --deps wins).
   if (o.deps === undefined && target === 'rpm' && o.rpmAutoreqprov) o.deps = 'map';
   if (o.deps === undefined && o.autoDepends === false) o.deps = 'keep';
+  // --no-depends leaves commander's `depends` false; the steps read a list and the switch.
+  if ((o.depends as unknown) === false) {
+    o.depends = [];
+    o.noDepends = true;
+  }
   if (o.debug) o.verbose = true;
   if (o.log !== undefined) {
     const level = String(o.log);

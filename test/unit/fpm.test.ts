@@ -12,6 +12,7 @@ import { applyRpmTags } from '../../src/fpm/rpm-tag.js';
 import { renderTemplate, templateValues } from '../../src/fpm/template.js';
 import { lifecycleScripts } from '../../src/scripts/lifecycle.js';
 import { unitName } from '../../src/scripts/systemd.js';
+import type { Options } from '../../src/plugin.js';
 
 test('templates substitute plain values only and name anything else with its line', () => {
   const values = templateValues(['flavor=blue', 'port=8080']);
@@ -60,6 +61,7 @@ test('per-format fpm options apply only to their output', () => {
   assert.deepEqual(rpm.systemd, ['a.service']);
   assert.throws(() => resolveFpmOptions({ log: 'loud' }, 'deb'), /--log loud/);
   assert.equal(resolveFpmOptions({ rpmAutoreqprov: true }, 'rpm').deps, 'map', '--rpm-autoreqprov: computed requires and provides');
+  assert.deepEqual(resolveFpmOptions({ depends: false } as unknown as Options, 'rpm').depends, [], '--no-depends leaves a list for the steps');
   assert.equal(resolveFpmOptions({ rpmAutoreqprov: true }, 'deb').deps, undefined);
   assert.equal(resolveFpmOptions({ autoDepends: false }, 'deb').deps, 'keep', '--no-auto-depends');
   assert.equal(resolveFpmOptions({ autoDepends: false, deps: 'auto' }, 'rpm').deps, 'auto', 'an explicit --deps wins');

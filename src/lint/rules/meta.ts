@@ -1,20 +1,20 @@
 // Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
 import { hostname } from 'node:os';
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
+import { PACKAGE_NAME } from '../../formats/deb/vocabulary.js';
 import type { Relation, RelationKind } from '../../core/model.js';
 import { RELATION_KINDS } from '../../core/model.js';
 import { compareRpm } from '../../core/version-compare.js';
 import type { MetadataField } from '../../core/diagnostics.js';
 import { ALL, DEB_RPM, fieldFinding, finding, type Finding, type LintFormat, type Rule } from '../types.js';
 
-const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 const DEB_UPSTREAM = /^[0-9][A-Za-z0-9.+~-]*$/;
 const DEB_REVISION = /^[A-Za-z0-9.+~]+$/;
 const RPM_VERSION = /^[A-Za-z0-9._+~^]+$/;
 
 function nameProblem(name: string, format: LintFormat): string | undefined {
   if (!name) return 'the package name is empty';
-  if (format === 'deb' && !DEB_NAME.test(name)) return `'${name}' is not a Debian package name (lowercase letters, digits, + . -, at least 2 characters, starting alphanumeric)`;
+  if (format === 'deb' && !PACKAGE_NAME.test(name)) return `'${name}' is not a Debian package name (lowercase letters, digits, + . -, at least 2 characters, starting alphanumeric)`;
   if (format === 'rpm') {
     if (/[\s/]/.test(name)) return `'${name}' contains whitespace or '/'`;
     if (!/^[A-Za-z0-9_]/.test(name)) return `'${name}' does not start with a letter or digit`;
@@ -295,7 +295,7 @@ function richProblem(text: string): string | undefined {
 function relationProblem(r: Relation, format: LintFormat): string | undefined {
   if (!r.name) return 'an empty alternative';
   if (format === 'rpm' && r.name.startsWith('(') && r.name.endsWith(')')) return richProblem(r.name);
-  if (format === 'deb' && !DEB_NAME.test(r.name)) return `'${r.name}' is not a valid package name`;
+  if (format === 'deb' && !PACKAGE_NAME.test(r.name)) return `'${r.name}' is not a valid package name`;
   if (format === 'rpm' && /[\s,]/.test(r.name)) return `'${r.name}' contains whitespace or ','`;
   if (r.op !== undefined && !DEB_OPS.has(r.op)) return `unknown operator '${r.op}' in ${r.name}`;
   if (r.op !== undefined || r.version !== undefined) {

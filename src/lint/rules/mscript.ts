@@ -1,21 +1,17 @@
 // Maintainer script / scriptlet rules (LINT.md §3.9).
 import { spawnSync } from 'node:child_process';
 import type { Script } from '../../core/model.js';
+import { MAINTAINER_SCRIPTS } from '../../formats/deb/vocabulary.js';
+import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
 import { findBashisms, isPosixShell } from '../bashism.js';
 import { DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { octal } from './perm.js';
 
-const DEB_NAMES: Record<string, string> = {
-  preInstall: 'preinst', postInstall: 'postinst', preRemove: 'prerm', postRemove: 'postrm',
-  preTransaction: 'pretrans', postTransaction: 'posttrans', verify: 'verifyscript',
-};
-const RPM_NAMES: Record<string, string> = {
-  preInstall: '%pre', postInstall: '%post', preRemove: '%preun', postRemove: '%postun',
-  preTransaction: '%pretrans', postTransaction: '%posttrans', verify: '%verifyscript',
-};
-
+/** The script as the format names it: `postinst`, `%post` (a phase deb has no script for: `pretrans` …). */
 function label(script: Script, format: string): string {
-  return (format === 'deb' ? DEB_NAMES : RPM_NAMES)[script.phase] ?? script.phase;
+  const rpm = SCRIPTLETS[script.phase].label;
+  if (format !== 'deb') return rpm;
+  return (MAINTAINER_SCRIPTS as Partial<Record<string, string>>)[script.phase] ?? rpm.slice(1);
 }
 
 const KNOWN = /^\/(?:usr\/)?bin\/(?:sh|bash|dash|perl|python3?(?:\.\d+)?|ruby|lua|tclsh)$|^<lua>$/;

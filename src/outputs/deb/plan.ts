@@ -11,7 +11,7 @@ import { scriptsFor } from '../../core/script-translate.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
-import { formatControl, type ControlField } from '../../formats/deb-control.js';
+import { formatControl, type ControlField } from '../../formats/deb/control.js';
 import type { Context, Options, Plan } from '../../plugin.js';
 import { controlFields, debDescription } from './control.js';
 import { defaultMaintainer, isWellFormedMaintainer } from '../../core/maintainer.js';
@@ -21,6 +21,7 @@ import { changelogFile } from './changelog.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
+import { withoutGhosts } from '../ghosts.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, runnableScripts, scriptFiles, type ControlFile } from './scripts.js';
 
 export interface DebSettings {
@@ -48,7 +49,7 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   checkDebVersion(version, ctx.diag);
   const relations = debRelations(m, ctx.diag);
   const maintainer = debMaintainer(m.maintainer, ctx);
-  const shipped = withoutGhosts(input.files, ctx);
+  const shipped = withoutGhosts(input.files, 'deb', ctx);
   const metadata = { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer };
   const distribution = typeof options.debDist === 'string' ? options.debDist : 'unstable';
   const model = normalize({
@@ -78,18 +79,16 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   };
 }
 
+/**
+ * A maintainer not in the form `Name <email>` (an rpm Packager such as `Fedora Project` or a bug URL)
+ * is not a Maintainer dpkg and lintian accept: the default (DEBFULLNAME/DEBEMAIL, else the placeholder)
+ * is written instead, and the warning says what was given.
+ */
 function debMaintainer(given: string | undefined, ctx: Context): string {
-  const trimmed = given?.trim();
-  if (!trimmed) return defaultMaintainer(process.env, ctx.diag);
-  if (!isWellFormedMaintainer(trimmed)) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects`);
-  return trimmed;
-}
-
-/** rpm %ghost files are owned but not shipped; a deb can only ship files, so they are left out. */
-function withoutGhosts(files: readonly FileEntry[], ctx: Context): FileEntry[] {
-  const ghosts = files.filter((f) => f.flags?.has('ghost'));
-  if (ghosts.length) ctx.diag.warn('deb-ghost-dropped', `deb cannot own files it does not ship: %ghost ${ghosts.map((f) => f.path).join(', ')} left out`);
-  return files.filter((f) => !f.flags?.has('ghost'));
+  const trimmed = given?.trim().replace(/\s*\n\s*/g, ' ');
+  if (trimmed && isWellFormedMaintainer(trimmed)) return trimmed;
+  if (trimmed) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects: not copied into Maintainer`);
+  return defaultMaintainer(process.env, ctx.diag);
 }
 
 /** Debian keeps a package's license in /usr/share/doc/NAME/copyright: written when the package names one but ships none. */
