@@ -81,7 +81,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
 export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { source: string; buildRoots: string[] }): Promise<string> {
   const output = findOutput(request.target);
   const resolved = await resolveDependencies(read, { source: from.source, target: output.name, options: request.options }, ctx);
-  const plan = output.plan(resolved, request.options, ctx);
+  const plan = await output.plan(resolved, request.options, ctx);
   const template = request.options.package;
   const expanded = template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, plan.model, plan.fileName));
   const target = outputPath(expanded, plan.fileName);

@@ -22,7 +22,7 @@ export const tarOutput: OutputPlugin<TarSettings> = {
   description: 'a tarball (.tar, .tar.gz, .tar.xz, .tar.zst) of the package files',
   lintFormat: 'tar',
 
-  plan(pkg, options, ctx) {
+  async plan(pkg, options, ctx) {
     const compression = chosenCompression(options);
     const { name, version } = pkg.metadata;
     const release = version.release ? `-${version.release}` : '';

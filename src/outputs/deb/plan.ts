@@ -40,7 +40,7 @@ export interface DebSettings {
 
 export type DebPlan = Plan<DebSettings>;
 
-export function planDeb(input: PackageModel, options: Options, ctx: Context): DebPlan {
+export async function planDeb(input: PackageModel, options: Options, ctx: Context): Promise<DebPlan> {
   const compression = chosenCompression(options, ctx);
   const m = input.metadata;
   if (m.extras.rpm?.Triggers) ctx.diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');

@@ -38,7 +38,7 @@ export interface RpmPlanSettings extends RpmSettings {
 
 export type RpmPlan = Plan<RpmPlanSettings>;
 
-export function planRpm(input: PackageModel, options: Options, ctx: Context): RpmPlan {
+export async function planRpm(input: PackageModel, options: Options, ctx: Context): Promise<RpmPlan> {
   const settings = rpmSettings(options);
   const key = signingKey(options, 'rpm'); // an unusable key fails before anything is linted or written
   const m = input.metadata;
