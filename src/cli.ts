@@ -6,9 +6,19 @@ import { CommanderError } from 'commander';
 import { removeTrackedOnExit } from './core/cleanup.js';
 import { PkgError, describeError, printable } from './core/errors.js';
 import { buildProgram } from './cli/program.js';
+import { dotFpmArgs, withOptionsFiles } from './fpm/args.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  try {
+    // fpm reads a `.fpm` file in the working directory as options given before the command line's,
+    // and `--fpm-options-file FILE` as options in its place.
+    const isSubcommand = argv[0] !== undefined && program.commands.some((c) => c.name() === argv[0]);
+    argv = withOptionsFiles(isSubcommand ? argv : [...dotFpmArgs(), ...argv]);
+  } catch (err) {
+    process.stderr.write(`pkgshift: error: ${describeError(err)}\n`);
+    return 2;
+  }
   // A bare `pkgshift` prints the help; `pkgshift --version` alone, as most tools, pkgshift's version
   // (with anything else, -v/--version is the package version and needs a value, as in fpm).
   if (argv.length === 0) argv = ['help'];

@@ -10,6 +10,8 @@ import { resolveDependencies } from './deps/index.js';
 import { openInput, statInput } from './core/source.js';
 import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
+import { applyFileAttributes } from './fpm/file-attributes.js';
+import { expandPackagePath, pathValues } from './fpm/package-path.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
@@ -27,14 +29,20 @@ export interface ConvertRequest {
   onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
 
-/**
- * Runs `step` with a context whose temporary directory is removed afterwards, whatever happens.
- * `maxExpansion` is the --max-expansion option as given.
- */
+/** Where a run keeps its temporary files, and the --max-expansion option as given. */
+export interface RunSettings {
+  workdir?: string;
+  maxExpansion?: unknown;
+}
+
+/** Runs `step` with a context whose temporary directory is removed afterwards, whatever happens. */
 export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, step: (ctx: Context) => Promise<T>,
-  maxExpansion?: unknown): Promise<T> {
-  const ratio = maxExpansionOption(maxExpansion);
-  const dir = createRunDir();
+  settings: RunSettings = {}): Promise<T> {
+  const ratio = maxExpansionOption(settings.maxExpansion);
+  if (settings.workdir !== undefined && !existsSync(settings.workdir)) {
+    throw new PkgError('usage', `--workdir ${settings.workdir}: no such directory`);
+  }
+  const dir = createRunDir(settings.workdir);
   let counter = 0;
   const ctx: Context = {
     diag, verbose, sourceDateEpoch: sourceDateEpoch(), maxExpansion: ratio,
@@ -63,24 +71,39 @@ export async function chooseInput(source: string | undefined, inputs: string[]):
 /** Reads the inputs into a normalized model, with the command line's metadata applied. */
 export async function readPackage(input: InputPlugin, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
   const read = await input.read(inputs, options, ctx);
+  return finishModel(read, options, ctx, !input.carriesConfigFlags);
+}
+
+/** A model read by an input (or from a config file) with the command line's metadata and file options applied, normalized. */
+export function finishModel(read: PackageModel, options: Options, ctx: Context, etcIsConfig: boolean): PackageModel {
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
-  const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
-  markConfigFiles(model, options.configFiles, etc);
+  markConfigFiles(model, options.configFiles, etcIsConfig && options.defaultConfigFiles !== false ? ['/etc'] : []);
+  applyFileAttributes(model, (options.rpmAttr as string[] | undefined) ?? []);
   return model;
 }
 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
-  const output = findOutput(request.target);
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
-  const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
+  const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
+  return writePackage(read, request, ctx, { source: input.name, buildRoots });
+}
+
+/**
+ * Resolves dependencies, plans, lints and writes `read` as the request's target; returns the path written.
+ * `source` names the input's format (for the --deps policy); `buildRoots` is where lint looks for build leftovers.
+ */
+export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { source: string; buildRoots: string[] }): Promise<string> {
+  const output = findOutput(request.target);
+  const resolved = await resolveDependencies(read, { source: from.source, target: output.name, options: request.options }, ctx);
   const plan = await output.plan(resolved, request.options, ctx);
-  const target = outputPath(request.options.package, plan.fileName, plan.model.metadata);
+  const template = request.options.package;
+  const expanded = template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, plan.model, plan.fileName));
+  const target = outputPath(expanded, plan.fileName, plan.model.metadata);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {
-    const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
-    await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots }, request, ctx);
+    await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots: from.buildRoots }, request, ctx);
   }
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(plan, out, ctx));
   return target;

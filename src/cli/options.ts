@@ -2,6 +2,7 @@
 // completions show: common options first, then each input's and each output's own. One list, so
 // that the parser, the help, the man page and the completions cannot disagree.
 import { Option, type Command } from 'commander';
+import { FPM_COMMON_OPTIONS } from '../fpm/options.js';
 import type { OptionSpec } from '../plugin.js';
 import { inputs, outputs } from '../registry.js';
 
@@ -92,6 +93,7 @@ export function optionGroups(): OptionGroup[] {
     { title: 'Relations (repeatable)', options: RELATIONS },
     { title: 'Files', options: FILES },
     { title: 'Maintainer scripts', options: SCRIPTS },
+    { title: 'Upgrade scripts, systemd units, changelog, signing; fpm options', options: FPM_COMMON_OPTIONS },
     ...inputs.filter((p) => p.options?.length).map((p) => ({ title: `${p.name} input`, options: p.options! })),
     ...outputs.filter((p) => p.options?.length).map((p) => ({ title: `${p.name} output`, options: p.options! })),
     { title: 'General', options: GENERAL },
@@ -101,7 +103,8 @@ export function optionGroups(): OptionGroup[] {
 /** The metadata options lint accepts too, so that a directory can be linted as the package it becomes. */
 export const LINT_METADATA_OPTIONS: OptionSpec[] = METADATA.filter((o) => !/--(bump|epoch|iteration)\b/.test(o.flags));
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+// Not an array yet: unset, or a `--no-X` negation (fpm's --no-depends) given earlier.
+const collect = (value: string, previous: unknown) => [...(Array.isArray(previous) ? previous as string[] : []), value];
 
 export function addOption(command: Command, spec: OptionSpec): void {
   const option = new Option(spec.flags, spec.description);

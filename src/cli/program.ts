@@ -8,6 +8,8 @@ import { lintCommand } from '../commands/lint.js';
 import { infoCommand } from '../commands/info.js';
 import { repoCommand } from '../commands/repo.js';
 import { completionCommand } from '../commands/completion.js';
+import { buildCommand } from '../commands/build.js';
+import { resolveFpmOptions } from '../fpm/options.js';
 import { mainHelp, USAGE } from './help.js';
 import { addOption, optionGroups } from './options.js';
 import { Reporter } from './reporter.js';
@@ -39,7 +41,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
-  for (const command of [lintCommand(), infoCommand(), repoCommand(), completionCommand(program), helpCommand(program)]) {
+  for (const command of [lintCommand(), infoCommand(), buildCommand(), repoCommand(), completionCommand(program), helpCommand(program)]) {
     program.addCommand(command.exitOverride().configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) }));
   }
   const seen = new Set<string>(['-h, --help']);
@@ -49,17 +51,21 @@ export function buildProgram(): Command {
     addOption(program, spec);
   }
   program.configureHelp({ formatHelp: () => mainHelp(program.commands) });
-  program.action(async (args: string[], options: Record<string, unknown>) => {
-    if (options.V) {
+  program.action(async (args: string[], given: Record<string, unknown>) => {
+    if (given.V) {
       process.stdout.write(`${packageVersion()}\n`);
       return;
     }
-    if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see pkgshift --help)');
+    if (!given.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see pkgshift --help)');
+    const options = resolveFpmOptions(given, given.outputType as string);
+    if (typeof options.sourceDateEpochDefault === 'string') process.env.SOURCE_DATE_EPOCH ||= options.sourceDateEpochDefault;
+    const inputs = [...args, ...((options.inputList as string[] | undefined) ?? [])];
     const reporter = new Reporter({ ...options, overrides: suppressionsFromIds((options.suppress as string[] | undefined) ?? []) });
     try {
       const written = await withRunContext(reporter.diag, options.verbose === true, (ctx) =>
-        convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx), options.maxExpansion);
+        convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs, options,
+          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx),
+        { maxExpansion: options.maxExpansion, workdir: options.workdir as string | undefined });
       reporter.succeeded(written);
     } catch (err) {
       reporter.failed(err);

@@ -57,9 +57,9 @@ const RUN_DIR = /^pkgshift-(\d+)-[A-Za-z0-9]{6}$/;
 const STALE_AFTER_MS = 60_000;
 
 /** This run's private temporary directory, removed on every exit path. */
-export function createRunDir(): string {
-  removeStaleRunDirs();
-  const dir = mkdtempSync(join(tmpdir(), `pkgshift-${process.pid}-`));
+export function createRunDir(root = tmpdir()): string {
+  removeStaleRunDirs(root);
+  const dir = mkdtempSync(join(root, `pkgshift-${process.pid}-`));
   track(dir);
   return dir;
 }

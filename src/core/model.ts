@@ -64,6 +64,20 @@ export interface Version {
   release?: string;
 }
 
+export interface ChangelogEntry {
+  /** The version the entry describes, as written (`1.2-1`). */
+  version: string;
+  /** Seconds since the epoch. */
+  date: number;
+  /** `Name <email>`. */
+  author: string;
+  /** One text per change, without its bullet; continuation lines joined with '\n'. */
+  changes: string[];
+  /** deb only: target distribution(s) and urgency (`unstable`, `medium` when absent). */
+  distribution?: string;
+  urgency?: string;
+}
+
 export interface Metadata {
   name: string;
   version: Version;
@@ -78,6 +92,8 @@ export interface Metadata {
   license?: string;
   section?: string;
   relations: Partial<Record<RelationKind, Relation[]>>;
+  /** Release history, newest first (deb changelog.Debian.gz, rpm %changelog). */
+  changelog?: ChangelogEntry[];
   /** What has no neutral meaning, per format: extras.deb["Multi-Arch"], extras.rpm["Group"]. */
   extras: Record<string, Record<string, string>>;
 }

@@ -90,14 +90,18 @@ function shim(script: Script, args: string, target: Convention, metadata: Metada
       '}',
     );
   }
-  lines.push(args);
-  if (SH_FAMILY.test(script.interpreter)) {
-    lines.push('pkgshift_original() {', ':', script.body.replace(/\n?$/, ''), '}', 'pkgshift_original "$@"');
-  } else {
-    const marker = uniqueMarker(script.body);
-    lines.push(`${script.interpreter} /dev/fd/3 "$@" 3<<'${marker}'`, script.body.replace(/\n?$/, ''), marker);
-  }
+  lines.push(args, ...embedded(script, 'pkgshift_original'));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Shell lines that run `script` with the caller's arguments: a shell body inside a function named
+ * `fn` (then called), any other interpreter reading the body from a here-document on fd 3.
+ */
+export function embedded(script: Pick<Script, 'body' | 'interpreter'>, fn: string): string[] {
+  if (SH_FAMILY.test(script.interpreter)) return [`${fn}() {`, ':', script.body.replace(/\n?$/, ''), '}', `${fn} "$@"`];
+  const marker = uniqueMarker(script.body);
+  return [`${script.interpreter} /dev/fd/3 "$@" 3<<'${marker}'`, script.body.replace(/\n?$/, ''), marker];
 }
 
 function uniqueMarker(body: string): string {

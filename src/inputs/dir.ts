@@ -1,10 +1,11 @@
 // dir input: directories and files on disk, fpm-style. `PATH` places PATH at /PATH (relative to
 // -C); `SRC=DEST` places SRC (a file, or a directory's contents) at DEST. --prefix goes in front
 // of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
-import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ownerFor, type Owner } from '../core/accounts.js';
 import { nativeArch } from '../core/arch.js';
+import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { PkgError, describeError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type FileEntry, type PackageModel } from '../core/model.js';
@@ -28,9 +29,12 @@ export const dirInput: InputPlugin = {
     if (!existsSync(chdir)) throw new PkgError('input-missing', `-C ${chdir}: no such directory`);
     const owner = ownerFor(options.owner, options.group, ctx.diag);
     const excluded = excludeMatcher(options.exclude ?? []);
-    const walker = new Walker(owner, excluded);
+    // Without -a, the files say: ELF objects give their architecture, none at all means `all` (as the tar input does).
+    const vote = options.architecture === undefined ? new ArchVote() : undefined;
+    const walker = new Walker(owner, excluded, vote);
     for (const input of inputs) walker.add(mappingOf(input, chdir, options.prefix ?? '/'));
-    return { metadata: { ...emptyMetadata(), arch: nativeArch() }, files: walker.files, scripts: [] };
+    const arch = vote ? votedArch(vote, ctx) : nativeArch();
+    return { metadata: { ...emptyMetadata(), arch }, files: walker.files, scripts: [] };
   },
 
   buildRoots(inputs, options) {
@@ -65,7 +69,7 @@ class Walker {
   readonly files: FileEntry[] = [];
   private readonly inodes = new Map<string, string>();
 
-  constructor(private readonly owner: Owner, private readonly excluded: (relative: string) => boolean) {}
+  constructor(private readonly owner: Owner, private readonly excluded: (relative: string) => boolean, private readonly vote?: ArchVote) {}
 
   add({ source, destination }: Mapping): void {
     this.visit(source, destination, '');
@@ -102,7 +106,26 @@ class Walker {
     } catch (err) {
       throw new PkgError('input-unreadable', `cannot read ${source}: ${describeError(err)}`, { cause: err });
     }
+    if (this.vote && stat.size >= ELF_HEAD_BYTES) this.vote.add(headOf(source), base.path);
     this.files.push({ ...base, type: 'file', size: stat.size, source: fileSource(source, stat.size) });
+  }
+}
+
+function votedArch(vote: ArchVote, ctx: Context): string {
+  const { arch, conflicting } = vote.result();
+  if (conflicting.length) ctx.diag.warn('arch-conflict', `ELF files for several architectures: ${conflicting.join(', ')}; using ${arch} (give -a to choose)`);
+  if (!arch) ctx.diag.info('arch-all', 'no ELF file among the inputs: architecture all (give -a to choose)');
+  return arch ?? 'all';
+}
+
+/** The first bytes of a file, for the ELF check. */
+function headOf(path: string): Buffer {
+  const head = Buffer.alloc(ELF_HEAD_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, ELF_HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 

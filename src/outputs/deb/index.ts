@@ -7,6 +7,8 @@ import type { OutputPlugin } from '../../plugin.js';
 import { md5sumsText } from './manifests.js';
 import { debContainer, debianBinary, spoolControlTar, spoolDataTar } from './members.js';
 import { planDeb, type DebSettings } from './plan.js';
+import { originSignature } from './signing.js';
+import { FPM_DEB_OPTIONS } from '../../fpm/options.js';
 
 export const debOutput: OutputPlugin<DebSettings> = {
   name: 'deb',
@@ -17,6 +19,9 @@ export const debOutput: OutputPlugin<DebSettings> = {
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },
     { flags: '--deb-field <field>', description: "extra control field 'Name: value' (an empty value removes a field); repeatable", repeatable: true },
     { flags: '--deb-priority <priority>', description: 'Priority field (default optional)' },
+    { flags: '--deb-sign', description: 'sign the deb in the debsigs form (_gpgorigin) with --deb-sign-key' },
+    { flags: '--deb-sign-key <file>', description: 'OpenPGP secret key (RSA or Ed25519, gpg --export-secret-keys --armor); implies --deb-sign', value: 'file' },
+    ...FPM_DEB_OPTIONS,
   ],
 
   plan: planDeb,
@@ -28,6 +33,8 @@ export const debOutput: OutputPlugin<DebSettings> = {
     const md5sums = md5sumsText(model.files, data.md5, new Set(settings.conffiles));
     if (md5sums) controlFiles.push({ name: 'md5sums', content: md5sums, mode: 0o644 });
     const controlTar = await spoolControlTar(controlFiles, compression, mtime, ctx);
-    await pipeline(Readable.from(debContainer([debianBinary(), controlTar, data.member], mtime)), out, { end: false });
+    const members = [debianBinary(), controlTar, data.member];
+    if (settings.key) members.push(await originSignature(settings.key, members));
+    await pipeline(Readable.from(debContainer(members, mtime)), out, { end: false });
   },
 };

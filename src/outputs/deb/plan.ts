@@ -14,7 +14,10 @@ import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../
 import { formatControl, type ControlField } from '../../formats/deb/control.js';
 import type { Context, Options, Plan } from '../../plugin.js';
 import { controlFields, debDescription } from './control.js';
-import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
+import { defaultMaintainer, isWellFormedMaintainer } from '../../core/maintainer.js';
+import type { SigningKey } from '../../openpgp/index.js';
+import { signingKey } from '../signing-key.js';
+import { changelogFile } from './changelog.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
@@ -31,6 +34,8 @@ export interface DebSettings {
   controlFiles: ControlFile[];
   /** Config files: left out of md5sums (dpkg records their hashes itself). */
   conffiles: string[];
+  /** --deb-sign: the key for the `_gpgorigin` signature. */
+  key?: SigningKey;
 }
 
 export type DebPlan = Plan<DebSettings>;
@@ -45,9 +50,11 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   const relations = debRelations(m, ctx.diag);
   const maintainer = debMaintainer(m.maintainer, ctx);
   const shipped = withoutGhosts(input.files, 'deb', ctx);
+  const metadata = { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer };
+  const distribution = typeof options.debDist === 'string' ? options.debDist : 'unstable';
   const model = normalize({
-    metadata: { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer },
-    files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx)],
+    metadata,
+    files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx), ...changelogFile({ ...input, metadata }, distribution, ctx)],
     scripts: scriptsFor('deb', runnableScripts(input.scripts, ctx.diag), m, ctx.diag),
   }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
 
@@ -65,9 +72,10 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
     extraFields: options.debField as string[] | undefined,
   });
   formatControl(control); // refuses bad fields now, not after the data is spooled
+  const key = signingKey(options, 'deb');
   return {
     model, fileName: debFileName(model.metadata),
-    settings: { compression, mtime: packageTime(model, ctx), control, controlFiles, conffiles: conf },
+    settings: { compression, mtime: packageTime(model, ctx), control, controlFiles, conffiles: conf, ...(key ? { key } : {}) },
   };
 }
 

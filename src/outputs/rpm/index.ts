@@ -14,6 +14,7 @@ import { RPM_OPTIONS } from './options.js';
 import { spoolPayload } from './payload.js';
 import { planRpm, type RpmPlanSettings } from './plan.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
+import { rpmSignatures } from './signing.js';
 
 async function writeBytes(out: Writable, bytes: Uint8Array): Promise<void> {
   if (!out.write(bytes)) {
@@ -36,7 +37,7 @@ export const rpmOutput: OutputPlugin<RpmPlanSettings> = {
 
   async write({ settings }, out, ctx) {
     const { id, compression, level } = settings;
-    const payload = await spoolPayload(settings.files, settings.large, compression, level, ctx.tempPath('payload.cpio'));
+    const payload = await spoolPayload(settings.files, settings.large, compression, level, ctx.tempPath('payload.cpio'), settings.digest.name);
     const header = encodeHeader(mainHeaderEntries({
       ...settings, payload,
       compressionLevel: compression === 'none' ? undefined : String(level),
@@ -44,7 +45,8 @@ export const rpmOutput: OutputPlugin<RpmPlanSettings> = {
     const md5 = await headerAndPayloadMd5(header, payload.path);
 
     await writeBytes(out, encodeLead({ nevr: `${id.name}-${id.version}-${id.release}`, archnum: leadArchnum(id.arch) }));
-    await writeBytes(out, signatureHeader(header, payload, md5));
+    const signatures = settings.key ? await rpmSignatures(settings.key, header, payload.path) : [];
+    await writeBytes(out, signatureHeader(header, payload, md5, signatures));
     await writeBytes(out, header);
     await pipeline(createReadStream(payload.path, { highWaterMark: 1024 * 1024 }), out, { end: false });
   },

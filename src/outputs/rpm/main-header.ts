@@ -1,4 +1,5 @@
 // The main header's entries (FORMATS.md §B1.4 "minimum", §B1.5 file arrays, §B1.6 payload tags).
+import { rpmChangelog } from '../../changelog/render.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { HASHALGO, RpmType, Tag } from '../../formats/rpm/tags.js';
 import type { Dependencies } from './dependencies.js';
@@ -11,6 +12,10 @@ export interface MainHeaderInput {
   info: RpmDescriptive;
   buildTime: number;
   buildHost: string;
+  /** OS tag (--rpm-os). */
+  os: string;
+  /** File digest algorithm (--rpm-digest): FILEDIGESTALGO is its `algo`. */
+  digest: { algo: number };
   files: readonly RpmFile[];
   /** Uses LONGFILESIZES / LONGSIZE (a file of 4 GiB or more). */
   large: boolean;
@@ -43,7 +48,7 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
     str(Tag.BUILDHOST, input.buildHost),
     str(Tag.LICENSE, info.license),
     i18n(Tag.GROUP, info.group),
-    str(Tag.OS, 'linux'),
+    str(Tag.OS, input.os),
     str(Tag.ARCH, id.arch),
     // Its absence would make rpm take the package for a source rpm (headerIsSource, §0.4).
     str(Tag.SOURCERPM, `${id.name}-${id.version}-${id.release}.src.rpm`),
@@ -63,17 +68,21 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
   if (info.url) entries.push(str(Tag.URL, info.url));
   // large_files.md: 32-bit tags whenever the values fit, for older readers.
   entries.push(size >= 0xffffffff ? int64(Tag.LONGSIZE, [size]) : int32(Tag.SIZE, [size]));
-  if (files.length > 0) entries.push(...fileEntries(files, large, payload));
+  if (files.length > 0) entries.push(...fileEntries(files, large, payload, input.digest.algo));
   entries.push(...changelogEntries(id, info, input.buildTime));
   return entries;
 }
 
 /**
- * The input's changelog (an rpm's, kept in extras), else one generated entry, as fpm writes: rpm tools
+ * The changelog given (--changelog), else the input's (an rpm's, kept in extras), else one generated entry, as fpm writes: rpm tools
  * (and rpmlint) expect a changelog whose name ends with the package's [E:]V-R. Times are days
  * (rpmbuild stores dates without a time of day).
  */
 function changelogEntries(id: RpmIdentity, info: RpmDescriptive, buildTime: number): HeaderEntry[] {
+  if (info.changelogEntries) {
+    const { times, names, texts } = rpmChangelog(info.changelogEntries);
+    return [int32(Tag.CHANGELOGTIME, times), strings(Tag.CHANGELOGNAME, names), strings(Tag.CHANGELOGTEXT, texts)];
+  }
   const recorded = info.changelog ? parseChangelog(info.changelog) : [];
   if (recorded.length) {
     return [
@@ -90,7 +99,7 @@ function changelogEntries(id: RpmIdentity, info: RpmDescriptive, buildTime: numb
   ];
 }
 
-function fileEntries(files: readonly RpmFile[], large: boolean, payload: SpooledPayload): HeaderEntry[] {
+function fileEntries(files: readonly RpmFile[], large: boolean, payload: SpooledPayload, digestAlgo: number): HeaderEntry[] {
   const { dirNames, baseNames, dirIndexes } = splitPaths(files);
   const digestOf = (f: RpmFile): string => {
     if (!f.inPayload || (f.entry.type !== 'file' && f.entry.type !== 'hardlink')) return '';
@@ -114,7 +123,7 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     int32(Tag.DIRINDEXES, dirIndexes),
     strings(Tag.BASENAMES, baseNames),
     strings(Tag.DIRNAMES, dirNames),
-    int32(Tag.FILEDIGESTALGO, [HASHALGO.SHA256]),
+    int32(Tag.FILEDIGESTALGO, [digestAlgo]),
   ];
 }
 

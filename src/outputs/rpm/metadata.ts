@@ -3,7 +3,7 @@
 import { rpmArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
-import type { Metadata } from '../../core/model.js';
+import type { ChangelogEntry, Metadata } from '../../core/model.js';
 import { rpmEvrString } from '../../core/version.js';
 
 export interface RpmIdentity {
@@ -26,6 +26,8 @@ export interface RpmDescriptive {
   url?: string;
   /** An rpm input's changelog, as `rpm -q --changelog` prints it. */
   changelog?: string;
+  /** A changelog given to pkgshift (--changelog), which wins over an input's. */
+  changelogEntries?: ChangelogEntry[];
 }
 
 /** What rpm writes when it does not know the license: SPDX's "no assertion", not a guess. */
@@ -63,6 +65,7 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   if (metadata.vendor) result.vendor = metadata.vendor;
   if (metadata.homepage) result.url = metadata.homepage;
   if (metadata.extras.rpm?.Changelog) result.changelog = metadata.extras.rpm.Changelog;
+  if (metadata.changelog?.length) result.changelogEntries = metadata.changelog;
   return result;
 }
 

@@ -11,8 +11,10 @@ import type { RpmFile } from './file-list.js';
 export interface PayloadArchiveOptions {
   /** Use rpm's stripped 07070X headers (the package has LONGFILESIZES). */
   stripped: boolean;
-  /** Receives the lowercase hex SHA-256 of each regular file's content, by the holder's path. */
+  /** Receives the lowercase hex digest of each regular file's content, by the holder's path. */
   digests: Map<string, string>;
+  /** node:crypto name of the file digest algorithm (--rpm-digest). */
+  digest: string;
 }
 
 /** Payload order: header order, except that a hardlink set is written together where its first member is. */
@@ -59,7 +61,7 @@ export async function* payloadArchive(files: readonly RpmFile[], options: Payloa
         yield emit(Buffer.from(f.linkTo, 'utf8'));
       } else if (f.entry.type !== 'dir' && carriesData) {
         const holder = f.content ?? f.entry;
-        for await (const chunk of contentOf(holder, options.digests)) yield emit(chunk);
+        for await (const chunk of contentOf(holder, options.digests, options.digest)) yield emit(chunk);
       }
       const pad = cpioPadding(offset);
       if (pad.length) yield emit(pad);
@@ -68,8 +70,8 @@ export async function* payloadArchive(files: readonly RpmFile[], options: Payloa
   yield emit(encodeNewcTrailer());
 }
 
-async function* contentOf(entry: FileEntry, digests: Map<string, string>): AsyncGenerator<Buffer> {
-  const hash = createHash('sha256');
+async function* contentOf(entry: FileEntry, digests: Map<string, string>, algorithm: string): AsyncGenerator<Buffer> {
+  const hash = createHash(algorithm);
   let seen = 0;
   if (entry.size > 0) {
     if (!entry.source) throw new PkgError('input-invalid', `${entry.path} has no content source`);
@@ -85,6 +87,3 @@ async function* contentOf(entry: FileEntry, digests: Map<string, string>): Async
   }
   digests.set(entry.path, hash.digest('hex'));
 }
-
-/** Digest of an empty file, for ghosts and hardlink members not yet streamed (never needed otherwise). */
-export const EMPTY_SHA256 = createHash('sha256').digest('hex');

@@ -18,7 +18,7 @@ export interface SpooledPayload {
   compressedSize: number;
   archiveSha256: string;
   compressedSha256: string;
-  /** Per regular file (by the path holding the content): SHA-256 of the content. */
+  /** Per regular file (by the path holding the content): digest of the content (--rpm-digest, SHA-256 by default). */
   fileDigests: Map<string, string>;
 }
 
@@ -34,13 +34,13 @@ class Measure extends Transform {
 }
 
 export async function spoolPayload(
-  files: readonly RpmFile[], stripped: boolean, compression: Compression, level: number, path: string,
+  files: readonly RpmFile[], stripped: boolean, compression: Compression, level: number, path: string, digest = 'sha256',
 ): Promise<SpooledPayload> {
   const fileDigests = new Map<string, string>();
   const archive = new Measure();
   const compressed = new Measure();
   await pipeline(
-    Readable.from(batched(payloadArchive(files, { stripped, digests: fileDigests }))),
+    Readable.from(batched(payloadArchive(files, { stripped, digests: fileDigests, digest }))),
     archive,
     compressor(compression, level),
     compressed,

@@ -16,6 +16,8 @@ import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
 import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptive, type RpmIdentity } from './metadata.js';
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
 import { scriptEntries } from './scripts.js';
+import type { SigningKey } from '../../openpgp/index.js';
+import { signingKey } from '../signing-key.js';
 
 export interface RpmPlanSettings extends RpmSettings {
   id: RpmIdentity;
@@ -30,12 +32,15 @@ export interface RpmPlanSettings extends RpmSettings {
   /** Provides, requires (rpmlib() ones included) and the other dependency lists. */
   deps: Dependencies;
   buildTime: number;
+  /** --rpm-sign: the key for the header and header+payload signatures. */
+  key?: SigningKey;
 }
 
 export type RpmPlan = Plan<RpmPlanSettings>;
 
 export async function planRpm(input: PackageModel, options: Options, ctx: Context): Promise<RpmPlan> {
   const settings = rpmSettings(options);
+  const key = signingKey(options, 'rpm'); // an unusable key fails before anything is linted or written
   const m = input.metadata;
   const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {});
   if (debControlFiles.length) {
@@ -69,6 +74,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     settings: {
       ...settings, id, info, files, large, compressor, scripts, deps,
       buildTime: ctx.sourceDateEpoch ?? Math.floor(Date.now() / 1000),
+      ...(key ? { key } : {}),
     },
   };
 }

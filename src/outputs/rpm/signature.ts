@@ -17,8 +17,15 @@ export async function headerAndPayloadMd5(header: Uint8Array, payloadPath: strin
   return md5.digest();
 }
 
-/** The encoded signature header, already padded to a multiple of 8. */
-export function signatureHeader(header: Uint8Array, payload: SpooledPayload, md5: Buffer): Buffer {
+/** Bytes an entry adds to a header: its 16-byte index entry and its data (BIN needs no alignment). */
+const entrySize = (e: HeaderEntry) => 16 + (e.value as Uint8Array).length;
+
+/**
+ * The encoded signature header, already padded to a multiple of 8. `signatures` (BIN entries) take
+ * their room from the reserved space, as rpmsign does, so that a signed package's header keeps its size.
+ */
+export function signatureHeader(header: Uint8Array, payload: SpooledPayload, md5: Buffer, signatures: readonly HeaderEntry[] = []): Buffer {
+  const reserved = Math.max(0, RESERVED_SPACE - signatures.reduce((sum, e) => sum + entrySize(e), 0));
   const size = header.length + payload.compressedSize;
   const long = size >= UINT32_MAX || payload.archiveSize >= UINT32_MAX;
   const entries: HeaderEntry[] = [
@@ -32,15 +39,16 @@ export function signatureHeader(header: Uint8Array, payload: SpooledPayload, md5
     entries.push(
       { tag: SigTag.LONGSIZE, type: RpmType.INT64, value: [size] },
       { tag: SigTag.LONGARCHIVESIZE, type: RpmType.INT64, value: [payload.archiveSize] },
-      { tag: SigTag.RESERVEDSPACE, type: RpmType.BIN, value: new Uint8Array(RESERVED_SPACE - 8) },
+      { tag: SigTag.RESERVEDSPACE, type: RpmType.BIN, value: new Uint8Array(Math.max(0, reserved - 8)) },
     );
   } else {
     entries.push(
       { tag: SigTag.SIZE, type: RpmType.INT32, value: [size] },
       { tag: SigTag.PAYLOADSIZE, type: RpmType.INT32, value: [payload.archiveSize] },
-      { tag: SigTag.RESERVEDSPACE, type: RpmType.BIN, value: new Uint8Array(RESERVED_SPACE) },
+      { tag: SigTag.RESERVEDSPACE, type: RpmType.BIN, value: new Uint8Array(reserved) },
     );
   }
+  entries.push(...signatures);
   const encoded = encodeHeader(entries, HEADER_SIGNATURES);
   return Buffer.concat([encoded, signaturePadding(encoded.length)]);
 }

@@ -1,8 +1,8 @@
-// The Maintainer field when the model has none: from DEBFULLNAME / DEBEMAIL (or NAME / EMAIL), as
+// The maintainer (deb Maintainer, rpm Packager, changelog author) when the model has none: from DEBFULLNAME / DEBEMAIL (or NAME / EMAIL), as
 // dch and the other Debian tools read them. Without an address, a placeholder that is plainly one,
 // never a guessed `user@host`.
-import type { Diagnostics } from '../../core/diagnostics.js';
-import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
+import type { Diagnostics } from './diagnostics.js';
+import { PLACEHOLDER_MAINTAINER } from './placeholders.js';
 
 
 /** Splits `Name <addr>` into its parts; a bare address has no name. */
@@ -28,6 +28,13 @@ export function defaultMaintainer(env: NodeJS.ProcessEnv, diag: Diagnostics): st
   }
   diag.info('maintainer-from-environment', `maintainer from the environment: ${name} <${email}>`);
   return `${name} <${email}>`;
+}
+
+/** `Name <email>` from the environment, or undefined when it names no complete address (no warnings). */
+export function maintainerFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { name: nameInEmail, email } = parseAddress(env.DEBEMAIL || env.EMAIL || '');
+  const name = (env.DEBFULLNAME || env.NAME || nameInEmail || '').trim();
+  return name && /^[^@\s<>]+@[^@\s<>]+$/.test(email) ? `${name} <${email}>` : undefined;
 }
 
 /** True for `Name <addr@host>`, the form deb-control(5) asks for. */

@@ -1,0 +1,30 @@
+// /usr/share/doc/NAME/changelog.Debian.gz (changelog.gz for a native package, whose version has no
+// revision), as Debian policy §12.7 asks of every binary package: the model's changelog, or one
+// generated entry for this version so that the package is not without one (lintian: no-changelog).
+import { gzipSync } from 'node:zlib';
+import { debianChangelog } from '../../changelog/render.js';
+import type { ChangelogEntry, FileEntry, PackageModel } from '../../core/model.js';
+import { bufferSource } from '../../core/source.js';
+import { debVersionString } from '../../core/version.js';
+import type { Context } from '../../plugin.js';
+import { debPackageName } from './naming.js';
+
+/** `pkg` has the deb's version and maintainer already (prepareDeb). */
+export function changelogFile(pkg: PackageModel, distribution: string, ctx: Context): FileEntry[] {
+  const m = pkg.metadata;
+  const name = debPackageName(m.name);
+  const path = `/usr/share/doc/${name}/${m.version.release ? 'changelog.Debian.gz' : 'changelog.gz'}`;
+  const docDir = `/usr/share/doc/${name}`;
+  const shipsOne = pkg.files.some((f) => f.path === `${docDir}/changelog.Debian.gz` || f.path === `${docDir}/changelog.gz`);
+  if (shipsOne || pkg.files.find((f) => f.path === docDir)?.type === 'symlink') return [];
+  const time = ctx.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
+  const entries: ChangelogEntry[] = m.changelog?.length ? m.changelog : [{
+    version: debVersionString(m.version), date: time, author: m.maintainer ?? '', distribution, urgency: 'medium',
+    changes: ['Package built by pkgshift.'],
+  }];
+  if (!m.changelog?.length) ctx.diag.info('changelog-generated', `${path} is a generated entry for ${debVersionString(m.version)} (give --changelog FILE for a real one)`);
+  // gzip -9n: no name or time in the gzip header, so the bytes depend only on the text.
+  const source = bufferSource(gzipSync(debianChangelog(name, entries), { level: 9 }), path);
+  const mtime = ctx.sourceDateEpoch ?? Math.max(0, ...pkg.files.map((f) => f.mtime));
+  return [{ path, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root', mtime, size: source.size, source }];
+}
