@@ -8,8 +8,9 @@ import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { openInput } from './core/source.js';
-import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
-import { checkWritable, outputPath, writeAtomically } from './output-file.js';
+import { contentStep, progress } from './core/progress.js';
+import { applyMetadataOptions, checkDirectories, markConfigFiles } from './metadata-options.js';
+import { checkExtension, checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintFormatFor, lintModel, type Finding } from './lint/index.js';
@@ -43,10 +44,12 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
 /** Reads the inputs into a normalized model, with the command line's metadata applied. */
 export async function readPackage(source: string | undefined, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
   const input = source ? findInput(source) : await sniffInput(inputs);
+  progress.step(`reading ${inputs.map((i) => basename(i)).join(' ')}`);
   const read = await input.read(inputs, options, ctx);
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
   const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
   markConfigFiles(model, options.configFiles, etc);
+  checkDirectories(model, options.directories);
   return model;
 }
 
@@ -56,9 +59,11 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const read = await readPackage(request.source, request.inputs, request.options, ctx);
   const model = output.prepare?.(read, request.options, ctx) ?? read;
   const target = outputPath(request.options.package, output.fileName(model, request.options));
+  if (request.options.package !== undefined) checkExtension(target, output, request.options.force ?? false);
   checkWritable(target, request.options.force ?? false);
-  if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
-  await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));
+  if (request.options.lint !== false) await lintBeforeWriting(contentStep('checking', model), request, ctx);
+  const counted = contentStep(`writing ${basename(target)}`, model);
+  await writeAtomically(target, request.options.force ?? false, (out) => output.write(counted, out, request.options, ctx));
   return target;
 }
 

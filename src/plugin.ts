@@ -84,6 +84,8 @@ export interface OutputPlugin {
   name: string;
   description: string;
   options?: OptionSpec[];
+  /** The endings of this format's file names (`.deb`); `-p` with another package extension is refused without -f. */
+  extensions: readonly string[];
   /** The conventional file name, used when `-p` is absent or names a directory. */
   fileName(pkg: PackageModel, options: Options): string;
   /**

@@ -6,6 +6,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../core/errors.js';
 import type { ContentSource } from '../core/model.js';
+import { progress } from '../core/progress.js';
 import { readRange } from '../core/source.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
@@ -39,6 +40,7 @@ export class Spool {
       for (const [, hash] of hashes) hash.update(chunk);
       this.pending.push(chunk);
       this.end += chunk.length;
+      progress.advance(chunk.length);
       if (this.end - this.written >= FLUSH_BYTES) await this.flush();
     };
     if (typeof chunks === 'function') {

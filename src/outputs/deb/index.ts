@@ -19,6 +19,7 @@ import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile }
 export const debOutput: OutputPlugin = {
   name: 'deb',
   description: 'a Debian package (.deb) for dpkg',
+  extensions: ['.deb'],
   options: [
     { flags: '--deb-compression <kind>', description: 'deb member compression: xz (default), gzip, zstd (needs dpkg >= 1.21.18), none', choices: ['xz', 'gzip', 'zstd', 'none'] },
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },

@@ -78,6 +78,7 @@ async function writeBytes(out: Writable, bytes: Uint8Array): Promise<void> {
 export const rpmOutput: OutputPlugin = {
   name: 'rpm',
   description: 'an rpm v4 package (.rpm), written natively',
+  extensions: ['.rpm'],
   options: RPM_OPTIONS,
 
   fileName(pkg: PackageModel): string {
