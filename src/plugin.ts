@@ -4,6 +4,8 @@
 import type { Writable } from 'node:stream';
 import type { Diagnostics } from './core/diagnostics.js';
 import type { PackageModel } from './core/model.js';
+import type { PkgError } from './core/errors.js';
+import type { LintFormat, PackageFacts } from './lint/types.js';
 
 export interface OptionSpec {
   /** commander flags: `--deb-compression <kind>`. The value arrives camel-cased: `debCompression`. */
@@ -70,6 +72,8 @@ export interface InputPlugin {
   name: string;
   description: string;
   options?: OptionSpec[];
+  /** Whose conventions `pkgshift lint` applies to a package this input reads. */
+  lintFormat: LintFormat;
   /**
    * True for formats that say themselves which files are config files (deb conffiles, rpm %config).
    * For the others, files under /etc become config files (unless --no-default-config-files).
@@ -78,21 +82,39 @@ export interface InputPlugin {
   /** True when the first bytes of a file are this input's format (for `-s` omitted). */
   sniff?(head: Uint8Array): boolean;
   read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;
+  /** The directories the package is built from, whose paths must not leak into its files (lint junk-build-path-leak). */
+  buildRoots?(inputs: readonly string[], options: Options): string[];
+  /** How a PATH given alone to `lint` or `info` is read, when not as a conversion input (a directory is the package root). */
+  packageRoot?(path: string, options: Options): { inputs: string[]; options: Options };
+  /** What only the package file carries, for lint (the deb's control archive). */
+  packageFacts?(file: string, ctx: Context): Promise<PackageFacts>;
+  /** The lint rule a refusal to read the file is, when it is a defect of this format's own (a deb whose md5sums do not match). */
+  refusalRule?(err: PkgError): string | undefined;
 }
 
-export interface OutputPlugin {
+/**
+ * What an output decided, once, before a byte is written: the package as the format will carry it
+ * (the model lint checks), the file name, and the format's own settings (compression, control fields,
+ * header content …). Every conversion diagnostic is emitted while planning; writing only streams.
+ */
+export interface Plan<Settings = unknown> {
+  /** The package as written: name, version, relations and scripts translated, defaults filled in. */
+  model: PackageModel;
+  /** The conventional file name, used when `-p` is absent or names a directory. */
+  fileName: string;
+  settings: Settings;
+}
+
+export interface OutputPlugin<Settings = unknown> {
   name: string;
   description: string;
   options?: OptionSpec[];
   /** The endings of this format's file names (`.deb`); `-p` with another package extension is refused without -f. */
   extensions: readonly string[];
-  /** The conventional file name, used when `-p` is absent or names a directory. */
-  fileName(pkg: PackageModel, options: Options): string;
-  /**
-   * The model as this format will carry it (versions, relations and scripts translated, defaults filled
-   * in), so that lint checks what is written. write() accepts either model: translation is idempotent.
-   */
-  prepare?(pkg: PackageModel, options: Options, ctx: Context): PackageModel;
-  /** Streams the package to `out`; the pipeline owns the file, its temporary name and the rename. */
-  write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void>;
+  /** Whose conventions lint applies to the planned package. */
+  lintFormat: LintFormat;
+  /** Translates the model and settles everything the write needs; throws on what the format cannot carry. */
+  plan(pkg: PackageModel, options: Options, ctx: Context): Plan<Settings>;
+  /** Streams the planned package to `out`; the pipeline owns the file, its temporary name and the rename. */
+  write(plan: Plan<Settings>, out: Writable, ctx: Context): Promise<void>;
 }

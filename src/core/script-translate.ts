@@ -4,7 +4,6 @@
 // copying it verbatim (what fpm and alien do) breaks every script that looks at $1.
 import type { Diagnostics } from './diagnostics.js';
 import type { Metadata, Script, ScriptPhase } from './model.js';
-import { toRpmVersion } from './version.js';
 
 export type Convention = 'deb' | 'rpm';
 
@@ -31,23 +30,15 @@ const RPM_ONLY = /\b(chkconfig|rpm|rpmdb|rpmkeys)\s|\$\{?RPM_INSTALL_PREFIX/;
 
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
- * wrapped in a shim. Phases the target has no place for are dropped (or merged) with a warning.
+ * wrapped in a shim. The output has already left out what it cannot run (deb: rpm Lua, %pretrans …).
+ * `metadata` is the package as the target writes it (for rpm, its version already translated).
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
   const out: Script[] = [];
-  // A shim pkgshift wrote for the other format is undone (a round trip gives the original back); one
-  // already written for this target stays, so translating twice changes nothing.
+  // A shim pkgshift wrote for the other format is undone, so a round trip gives the original back.
   const originals = scripts.map((s) => (unwrapShim(s).convention === target ? unwrapShim(s) : s));
   for (const script of originals) {
     if (script.convention !== 'neutral' && script.convention !== target) warnForeignHelpers(script, target, diag);
-    if (script.interpreter === '<lua>' && target === 'deb') {
-      diag.warn('script-dropped', `the ${script.phase} script is rpm Lua (<lua>), which dpkg cannot run: dropped`);
-      continue;
-    }
-    if (target === 'deb' && (script.phase === 'verify' || script.phase === 'preTransaction' || script.phase === 'postTransaction')) {
-      diag.warn('script-dropped', `the ${script.phase} script has no deb counterpart: dropped`);
-      continue;
-    }
     if (script.convention === 'neutral' || script.convention === target) {
       out.push(script);
       continue;
@@ -92,10 +83,10 @@ function shim(script: Script, args: string, target: Convention, metadata: Metada
     `# this ${target} ${target === 'rpm' ? 'scriptlet' : 'maintainer script'} rebuilds the arguments it expects (FORMATS.md §B7.3).`,
   ];
   if (target === 'rpm') {
-    const self = toRpmVersion(metadata.version);
+    const self = `${metadata.version.upstream}-${metadata.version.release || '1'}`;
     lines.push(
       'pkgshift_other() {',
-      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self.version}-${self.release}$' | head -n 1 | grep . || echo 0`,
+      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self}$' | head -n 1 | grep . || echo 0`,
       '}',
     );
   }
@@ -120,20 +111,5 @@ function warnForeignHelpers(script: Script, target: Convention, diag: Diagnostic
   const found = pattern.exec(script.body.replace(/^\s*#.*$/gm, ''));
   if (found) {
     diag.warn('script-foreign-helper', `the ${script.phase} script uses ${found[0].trim()}, which ${target === 'rpm' ? 'only Debian systems have' : 'only rpm systems have'}: check it before shipping`);
-  }
-}
-
-/**
- * Warns about what only the other format can run: rpm triggers, and deb control files such as triggers,
- * debconf templates and shlibs. They stay in the model's extras (a conversion to the same format keeps
- * them) but a package of `target` cannot carry them.
- */
-export function warnUntranslatable(metadata: Metadata, target: Convention, diag: Diagnostics): void {
-  if (target === 'deb' && metadata.extras.rpm?.Triggers) {
-    diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
-  }
-  const debFiles = Object.keys(metadata.extras['deb-control-files'] ?? {});
-  if (target === 'rpm' && debFiles.length) {
-    diag.warn('deb-control-files-dropped', `deb control files ${debFiles.join(', ')} have no rpm counterpart: dropped`);
   }
 }

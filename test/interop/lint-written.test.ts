@@ -8,7 +8,7 @@ import test from 'node:test';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { PkgError } from '../../src/core/errors.js';
 import { normalize } from '../../src/core/normalize.js';
-import { lintFile } from '../../src/lint/file.js';
+import { lintFile } from '../../src/commands/lint-file.js';
 import { RULES } from '../../src/lint/index.js';
 import { writeAtomically } from '../../src/output-file.js';
 import { withRunContext } from '../../src/pipeline.js';
@@ -52,7 +52,9 @@ test('each rule fires on a package our writer built with its defect, unless the 
     const file = join(dir, `${c.id}.${format === 'tar' ? 'tar.gz' : format}`);
     const findings = await withRunContext(new Diagnostics(), false, async (ctx) => {
       try {
-        await writeAtomically(file, true, (out) => findOutput(format).write(model, out, {}, ctx));
+        const output = findOutput(format);
+        const plan = output.plan(model, {}, ctx);
+        await writeAtomically(file, true, (out) => output.write(plan, out, ctx));
       } catch (err) {
         if (!(err instanceof PkgError)) throw err;
         refused.push(c.id);

@@ -1,9 +1,7 @@
 // Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
-import type { Diagnostics } from '../../core/diagnostics.js';
-import type { Metadata, Relation, RelationOp } from '../../core/model.js';
-import { rpmRelations, type RpmKind } from '../../core/relations-translate.js';
-import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
+import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
+import { DEPENDENCY_TAGS, RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 
 export interface Dependency {
@@ -14,16 +12,7 @@ export interface Dependency {
 
 export type DependencyKind = 'provide' | 'require' | 'conflict' | 'obsolete' | 'recommend' | 'suggest' | 'supplement' | 'enhance';
 
-const TRIPLETS: Record<DependencyKind, [name: number, flags: number, version: number]> = {
-  provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
-  require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
-  conflict: [Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
-  obsolete: [Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
-  recommend: [Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
-  suggest: [Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
-  supplement: [Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
-  enhance: [Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
-};
+const TRIPLETS: Record<DependencyKind, readonly [name: number, flags: number, version: number]> = DEPENDENCY_TAGS;
 
 export const SENSE_OF: Record<RelationOp, number> = {
   '<<': RPMSENSE.LESS,
@@ -98,7 +87,7 @@ export class Dependencies {
   /** The header entries, each list sorted by name, then version, then flags (as rpmbuild's rpmds does). */
   headerEntries(): HeaderEntry[] {
     const entries: HeaderEntry[] = [];
-    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, number[]][]) {
+    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, readonly number[]][]) {
       const list = [...this.list(kind)].sort(compareDependencies);
       if (list.length === 0) continue;
       entries.push(
@@ -131,18 +120,20 @@ export function relationDependency(relation: Relation, extraFlags = 0): Dependen
   return { name: relation.name, flags: extraFlags, version: '' };
 }
 
-const KIND_OF: Record<RpmKind, [DependencyKind, number]> = {
-  requires: ['require', 0],
+/** The rpm dependency list (and extra sense flags) of each relation kind an rpm carries. */
+const KIND_OF: Partial<Record<RelationKind, [DependencyKind, number]>> = {
+  depends: ['require', 0],
   // Pre-Depends: needed before the package unpacks, rpm's Requires(pre).
-  requiresPre: ['require', RPMSENSE.SCRIPT_PRE],
+  preDepends: ['require', RPMSENSE.SCRIPT_PRE],
   provides: ['provide', 0], conflicts: ['conflict', 0], obsoletes: ['obsolete', 0], recommends: ['recommend', 0],
   suggests: ['suggest', 0], supplements: ['supplement', 0], enhances: ['enhance', 0],
 };
 
-/** The model's relations as rpm triplets (FORMATS.md §B1.4), translated by core/relations-translate. */
-export function addMetadataRelations(deps: Dependencies, metadata: Metadata, diag: Diagnostics): void {
-  for (const [kind, relations] of rpmRelations(metadata, diag)) {
-    const [dependencyKind, flags] = KIND_OF[kind];
-    for (const relation of relations) deps.addRelation(dependencyKind, relation, flags);
+/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (FORMATS.md §B1.4). */
+export function addMetadataRelations(deps: Dependencies, metadata: Metadata): void {
+  for (const [kind, relations] of Object.entries(metadata.relations) as [RelationKind, Relation[]][]) {
+    const of = KIND_OF[kind];
+    if (!of) throw new Error(`rpm relation kind ${kind} was not translated`);
+    for (const relation of relations) deps.addRelation(of[0], relation, of[1]);
   }
 }
