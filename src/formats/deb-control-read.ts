@@ -1,4 +1,4 @@
-// deb control file parser (deb-control(5), FORMATS.md §B2.2): one stanza of `Field: value` lines;
+// deb control file parser (deb-control(5), docs/FORMATS.md §B2.2): one stanza of `Field: value` lines;
 // a line starting with a space or tab continues the previous field. Field names are
 // case-insensitive and may not repeat. Values keep their continuation lines (`\n` + the raw line)
 // so that Description can be unfolded exactly; relation fields are folded with foldedValue().

@@ -1,4 +1,4 @@
-// deb control-file text (deb-control(5), FORMATS.md §B2.2): `Name: value` lines, continuation
+// deb control-file text (deb-control(5), docs/FORMATS.md §B2.2): `Name: value` lines, continuation
 // lines starting with a space, empty continuation lines written as ` .` (a truly empty line would
 // end the stanza), and Installed-Size computed as dpkg-gencontrol does.
 import { PkgError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 // Reads byte ranges of a ContentSource in one forward pass that stops once the last range is
-// complete: the sources stream, they do not seek (DESIGN.md §1.5), so random access is a re-open.
+// complete: the sources stream, they do not seek (docs/ARCHITECTURE.md), so random access is a re-open.
 import type { ContentSource } from '../core/model.js';
 
 export interface ByteRange {

@@ -1,5 +1,5 @@
 // Where package inputs keep file contents: while an archive is read once, end to end, every regular
-// member's bytes are appended to one temporary file, hashed on the way (DESIGN.md §1.5: content is a
+// member's bytes are appended to one temporary file, hashed on the way (docs/ARCHITECTURE.md: content is a
 // re-openable source, never held in memory). Each member becomes a byte range of the spool; one file
 // for the whole archive, written in batches, keeps the per-member cost tiny.
 import { createHash, type Hash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Bash-only constructs in `#!/bin/sh` scripts (mscript-bashism, LINT.md §8.4). Written from the
+// Bash-only constructs in `#!/bin/sh` scripts (mscript-bashism, docs/LINT.md §8.4). Written from the
 // list of constructs in the catalogue, not from lintian's code. Comments and single-quoted strings
 // are blanked first; double-quoted text is blanked too for the constructs quoting disarms
 // (brace expansion, `[[`, arithmetic commands) but kept for variable expansions, which still happen.

@@ -1,4 +1,4 @@
-// Suppression (DESIGN.md §1.7): by id (`--suppress id,id`) and by an overrides file whose lines are
+// Suppression (docs/ARCHITECTURE.md): by id (`--suppress id,id`) and by an overrides file whose lines are
 // `id [path-glob]`, like lintian overrides (an optional leading `package:` is accepted and ignored).
 // Globs use src/core/glob.ts: `*` stays within one path segment, `**` crosses segments.
 import { readFileSync } from 'node:fs';

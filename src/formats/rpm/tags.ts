@@ -1,4 +1,4 @@
-// rpm v4 tag numbers, data types and flag constants (FORMATS.md §B1; rpm 4.18 include/rpm/rpmtag.h,
+// rpm v4 tag numbers, data types and flag constants (docs/FORMATS.md §B1; rpm 4.18 include/rpm/rpmtag.h,
 // rpmds.h, rpmfiles.h, rpmpgp.h). Shared by the header encoder (header.ts) and decoder (header-read.ts).
 
 /** Header entry data types (rpmTagType). */
@@ -173,7 +173,7 @@ export const Tag = {
   PAYLOADDIGESTALT: 5097,
 } as const;
 
-/** The name, flags and version tags of each dependency list (FORMATS.md §B1.4). */
+/** The name, flags and version tags of each dependency list (docs/FORMATS.md §B1.4). */
 export const DEPENDENCY_TAGS = {
   provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
   require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],

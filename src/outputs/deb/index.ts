@@ -1,4 +1,4 @@
-// deb output: a .deb that dpkg installs, written natively (FORMATS.md §B2, §0): an ar container
+// deb output: a .deb that dpkg installs, written natively (docs/FORMATS.md §B2, §0): an ar container
 // holding debian-binary, control.tar.* and data.tar.* (GNU tar, which dpkg's own unpacker needs).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

@@ -1,4 +1,4 @@
-// Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
+// Dependencies as rpm's name/flags/version triplets (docs/FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
 import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
 import { DEPENDENCY_TAGS, RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
@@ -129,7 +129,7 @@ const KIND_OF: Partial<Record<RelationKind, [DependencyKind, number]>> = {
   suggests: ['suggest', 0], supplements: ['supplement', 0], enhances: ['enhance', 0],
 };
 
-/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (FORMATS.md §B1.4). */
+/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (docs/FORMATS.md §B1.4). */
 export function addMetadataRelations(deps: Dependencies, metadata: Metadata): void {
   for (const [kind, relations] of Object.entries(metadata.relations) as [RelationKind, Relation[]][]) {
     const of = KIND_OF[kind];
