@@ -67,7 +67,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
-  const plan = output.plan(countedContent(resolved), request.options, ctx);
+  const plan = await output.plan(countedContent(resolved), request.options, ctx);
   const target = outputPath(request.options.package, plan.fileName);
   if (request.options.package !== undefined) checkExtension(target, output, request.options.force ?? false);
   checkWritable(target, request.options.force ?? false);
@@ -89,6 +89,7 @@ async function lintBeforeWriting(model: PackageModel, lint: { format: LintFormat
   const { findings } = await lintModel(model, {
     ...lint,
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    conversion: true,
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });

@@ -6,6 +6,7 @@ import { RELATION_KINDS, type PackageModel } from '../core/model.js';
 import { formatDebRelation } from '../core/relations.js';
 import { EXTENSION, compressionFromName, compressor, parseCompression, type Compression } from '../formats/compress.js';
 import type { Options, OutputPlugin } from '../plugin.js';
+import { withoutGhosts } from './ghosts.js';
 import { tarArchive } from './tar-archive.js';
 
 function chosenCompression(options: Options): Compression {
@@ -37,14 +38,14 @@ export const tarOutput: OutputPlugin<TarSettings> = {
   extensions: ['.tar', '.tar.gz', '.tgz', '.tar.xz', '.txz', '.tar.zst', '.tzst'],
   lintFormat: 'tar',
 
-  plan(pkg, options, ctx) {
+  async plan(pkg, options, ctx) {
     const compression = chosenCompression(options);
     const { name, version } = pkg.metadata;
     const release = version.release ? `-${version.release}` : '';
     const level = options.compressionLevel === undefined ? undefined : Number(options.compressionLevel);
     warnDropped(pkg, ctx.diag);
     return {
-      model: { ...pkg, scripts: [], metadata: { ...pkg.metadata, relations: {} } },
+      model: { ...pkg, scripts: [], metadata: { ...pkg.metadata, relations: {} }, files: withoutGhosts(pkg.files, 'tar', ctx) },
       fileName: `${name}-${version.upstream}${release}.tar${EXTENSION[compression]}`,
       settings: level === undefined ? { compression } : { compression, level },
     };

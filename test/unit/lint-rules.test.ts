@@ -26,7 +26,7 @@ for (const format of ALL_FORMATS) {
 }
 
 test('every catalogue rule has a defect case, an id, a hint and a summary', () => {
-  assert.equal(RULES.length, 58);
+  assert.equal(RULES.length, 69);
   assert.deepEqual(CASES.map((c) => c.id).sort(), RULES.map((r) => r.id).sort());
   for (const r of RULES) {
     assert.match(r.id, /^[a-z]+(?:-[a-z0-9]+)+$/);
@@ -83,4 +83,17 @@ test('format-dependent rules follow the target format (docs/LINT.md §5)', async
   };
   assert.equal(await sev(42), 'info');
   assert.equal(await sev(1000), 'error');
+});
+
+test('README and docs/LINT.md describe every rule with its severity; every rule says why', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ROOT } = await import('../support/helpers.js');
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const catalogue = readFileSync(`${ROOT}docs/LINT.md`, 'utf8');
+  const letter = { error: 'E', warning: 'W', info: 'I' } as const;
+  for (const r of RULES) {
+    assert.ok(readme.includes(`| \`${r.id}\` | ${letter[r.severity]} | ${r.formats.join(', ')} |`), `README: ${r.id}`);
+    assert.ok(catalogue.includes(`### \`${r.id}\` (${r.severity}; ${r.formats.join(', ')})`), `docs/LINT.md: ${r.id}`);
+    assert.ok((r.why ?? '').length > 20, `${r.id} says why`);
+  }
 });
