@@ -171,6 +171,16 @@ export function markConfigFiles(model: PackageModel, configFiles: readonly strin
   defaults.flatMap(below).forEach(mark);
 }
 
+/** Every `--directories` path must be a directory of the package (rpm lists it as owned). */
+export function checkDirectories(model: PackageModel, directories: readonly string[] = []): void {
+  for (const raw of directories) {
+    const path = canonicalPath(raw, `--directories ${raw}`);
+    if (!model.files.some((f) => f.type === 'dir' && f.path === path)) {
+      throw new PkgError('usage', `--directories ${raw}: no such directory in the package`);
+    }
+  }
+}
+
 /** alien's release bump, opt-in: `--bump N` adds N to the release's leading number (`2.fc22` → `3.fc22`). */
 function bumpedRelease(release: string | undefined, by: string, diag: Diagnostics): string {
   if (!/^\d+$/.test(by)) throw new PkgError('usage', `--bump takes a whole number, not '${by}'`);

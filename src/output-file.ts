@@ -3,13 +3,24 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError, describeError } from './core/errors.js';
 import type { Metadata } from './core/model.js';
+import type { OutputPlugin } from './plugin.js';
+
+/** Names that say what kind of package or archive a file is: a name ending so must match the output type. */
+const PACKAGE_EXTENSION = /\.(deb|udeb|rpm|tar|tgz|txz|tzst|tbz2?|gz|xz|zst|bz2|lzma|zip|7z|rar|jar|war|apk|pkg|whl|gem|snap|msi|dmg|appimage|flatpak)$/i;
+
+/** `-p out.zip -t tar` or `-p out.rpm -t deb` would write one format under another's name: refused unless -f. */
+export function checkExtension(target: string, output: OutputPlugin, force: boolean): void {
+  const name = basename(target);
+  if (force || !PACKAGE_EXTENSION.test(name) || output.extensions.some((e) => name.endsWith(e))) return;
+  throw new PkgError('usage', `-p ${name}: a ${output.name} package is named *${output.extensions.join(', *')}; use -f to write it under this name anyway`);
+}
 
 /**
  * The output path: `-p` as given, or the conventional name inside `-p DIR` or the current directory.

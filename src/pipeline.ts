@@ -1,6 +1,6 @@
 // read → apply options → normalize → dependencies (src/deps) → plan → lint → write (atomically).
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
 import { createRunDir, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
@@ -8,11 +8,12 @@ import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { resolveDependencies } from './deps/index.js';
 import { openInput, statInput } from './core/source.js';
+import { contentSize, countedContent, progress } from './core/progress.js';
 import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
-import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
+import { applyMetadataOptions, checkDirectories, markConfigFiles } from './metadata-options.js';
 import { applyFileAttributes } from './fpm/file-attributes.js';
 import { expandPackagePath, pathValues } from './fpm/package-path.js';
-import { checkWritable, outputPath, writeAtomically } from './output-file.js';
+import { checkExtension, checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintModel, type Finding, type LintFormat } from './lint/index.js';
@@ -70,6 +71,7 @@ export async function chooseInput(source: string | undefined, inputs: string[]):
 
 /** Reads the inputs into a normalized model, with the command line's metadata applied. */
 export async function readPackage(input: InputPlugin, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
+  progress.step(`reading ${inputs.map((i) => basename(i)).join(' ')}`);
   const read = await input.read(inputs, options, ctx);
   return finishModel(read, options, ctx, !input.carriesConfigFlags);
 }
@@ -79,6 +81,7 @@ export function finishModel(read: PackageModel, options: Options, ctx: Context, 
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
   markConfigFiles(model, options.configFiles, etcIsConfig && options.defaultConfigFiles !== false ? ['/etc'] : []);
   applyFileAttributes(model, (options.rpmAttr as string[] | undefined) ?? []);
+  checkDirectories(model, options.directories);
   return model;
 }
 
@@ -97,14 +100,17 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
 export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { source: string; buildRoots: string[] }): Promise<string> {
   const output = findOutput(request.target);
   const resolved = await resolveDependencies(read, { source: from.source, target: output.name, options: request.options }, ctx);
-  const plan = await output.plan(resolved, request.options, ctx);
+  const plan = await output.plan(countedContent(resolved), request.options, ctx);
   const template = request.options.package;
   const expanded = template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, plan.model, plan.fileName));
   const target = outputPath(expanded, plan.fileName, plan.model.metadata);
+  if (template !== undefined) checkExtension(target, output, request.options.force ?? false);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {
+    progress.step('checking', contentSize(plan.model));
     await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots: from.buildRoots }, request, ctx);
   }
+  progress.step(`writing ${basename(target)}`, contentSize(plan.model));
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(plan, out, ctx));
   return target;
 }

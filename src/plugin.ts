@@ -111,6 +111,8 @@ export interface OutputPlugin<Settings = unknown> {
   name: string;
   description: string;
   options?: OptionSpec[];
+  /** The endings of this format's file names (`.deb`); `-p` with another package extension is refused without -f. */
+  extensions: readonly string[];
   /** Whose conventions lint applies to the planned package. */
   lintFormat: LintFormat;
   /**

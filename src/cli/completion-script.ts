@@ -96,7 +96,7 @@ complete -o filenames -F _pkgshift pkgshift
 }
 
 /** Text inside a single-quoted zsh _arguments spec: brackets and colons escaped. */
-const zshText = (text: string) => text.replace(/'/g, "'\\''").replace(/([[\]:\\])/g, '\\$1');
+const zshText = (text: string) => text.replace(/([[\]:\\])/g, '\\$1').replace(/'/g, "'\\''");
 
 function zshSpecs(command: CompletedCommand): string[] {
   const specs = command.options.flatMap((o) => {

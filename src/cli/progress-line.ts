@@ -52,15 +52,12 @@ export class ProgressLine implements ProgressListener {
 }
 
 export function progressText(label: string, done: number, total: number | undefined, elapsedMs: number): string {
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const parts = [`pkgshift: ${label}`];
-  if (total) {
-    parts.push(`${Math.min(100, Math.floor((done * 100) / total))}%`, `${mib(done)}/${mib(total)} MiB`);
-  } else {
-    parts.push(`${mib(done)} MiB`);
-  }
-  parts.push(`${mib(rate)} MiB/s`);
-  if (total && rate > 0 && done < total) parts.push(`ETA ${duration((total - done) / rate)}`);
+  // Every byte read, the compressor may still be working on its last blocks (xz buffers whole blocks).
+  if (total && done >= total) return [...parts, `100%  ${mib(total)} MiB  finishing`].join('  ');
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  parts.push(total ? `${Math.floor((done * 100) / total)}%  ${mib(done)}/${mib(total)} MiB` : `${mib(done)} MiB`, `${mib(rate)} MiB/s`);
+  if (total && rate > 0) parts.push(`ETA ${duration((total - done) / rate)}`);
   return parts.join('  ');
 }
 

@@ -1,4 +1,4 @@
-// Architecture names (FORMATS.md §B6). The neutral name of an architecture is its Debian name;
+// Architecture names (docs/FORMATS.md §B6). The neutral name of an architecture is its Debian name;
 // each row lists the rpm name and the other spellings accepted on input.
 import type { Diagnostics } from './diagnostics.js';
 

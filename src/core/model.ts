@@ -1,5 +1,5 @@
 // The format-neutral package model every input reads into and every output writes from.
-// Owners and modes live here, never on a staging disk (DESIGN.md §1).
+// Owners and modes live here, never on a staging disk (docs/ARCHITECTURE.md).
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink';
 

@@ -42,13 +42,13 @@ function countedSource(source: ContentSource): ContentSource {
   };
 }
 
-/**
- * Starts a step over the model's file contents: the model returned counts what is read of them
- * against their total size. Without a listener it is the model itself.
- */
-export function contentStep(label: string, model: PackageModel): PackageModel {
+/** The model with every file's content counted as it is read, whichever step reads it. */
+export function countedContent(model: PackageModel): PackageModel {
   if (!listener) return model;
-  const total = model.files.reduce((sum, f) => sum + (f.source ? f.source.size : 0), 0);
-  listener.step(label, total);
   return { ...model, files: model.files.map((f) => (f.source ? { ...f, source: countedSource(f.source) } : f)) };
+}
+
+/** The bytes of content a step reading every file reads. */
+export function contentSize(model: PackageModel): number {
+  return model.files.reduce((sum, f) => sum + (f.source ? f.source.size : 0), 0);
 }

@@ -1,4 +1,4 @@
-// The neutral relations as each format can carry them (FORMATS.md §B2.2, §B1.4; README "What
+// The neutral relations as each format can carry them (docs/FORMATS.md §B2.2, §B1.4; README "What
 // conversion changes"). Names and operators that have no meaning in the target are dropped with a
 // warning, never silently.
 import type { Diagnostics } from './diagnostics.js';

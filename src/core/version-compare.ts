@@ -1,5 +1,5 @@
 // dpkg's and rpm's version orderings (deb-version(7), rpm-version(7)), used to warn when a
-// translated version would sort differently against its neighbours (FORMATS.md §B5.2).
+// translated version would sort differently against its neighbours (docs/FORMATS.md §B5.2).
 
 /** dpkg's verrevcmp on one part (upstream or revision). */
 function dpkgPart(a: string, b: string): number {

@@ -1,4 +1,4 @@
-// Versions as each format writes them (FORMATS.md §B5). The neutral Version is {epoch, upstream,
+// Versions as each format writes them (docs/FORMATS.md §B5). The neutral Version is {epoch, upstream,
 // release}; each format forbids characters the other allows, so writing one translates it and
 // warns when the translation is lossy or changes how the version sorts.
 import type { Diagnostics } from './diagnostics.js';

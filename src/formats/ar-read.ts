@@ -1,4 +1,4 @@
-// ar archive reader (FORMATS.md §B2.1): `!<arch>\n`, then per member a 60-byte header
+// ar archive reader (docs/FORMATS.md §B2.1): `!<arch>\n`, then per member a 60-byte header
 // name[16] mtime[12] uid[6] gid[6] mode[8] size[10] "`\n", the data, and a `\n` pad to an even offset.
 // Pure decoding over bytes; the deb input reads headers from a file handle and streams member data
 // straight from the file, so no member is ever held in memory.

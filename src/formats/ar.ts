@@ -1,4 +1,4 @@
-// Common `ar` archive encoder, as dpkg-deb writes the .deb container (FORMATS.md §B2.1):
+// Common `ar` archive encoder, as dpkg-deb writes the .deb container (docs/FORMATS.md §B2.1):
 // the `!<arch>\n` magic, then per member a 60-byte header and the data padded to an even length
 // with `\n`. No long-name tables: deb member names fit the 16-byte field, and dpkg-deb writes them
 // without the trailing `/`, with uid/gid 0 and mode 100644.

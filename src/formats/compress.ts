@@ -95,6 +95,11 @@ interface ZlibZstd {
 }
 const zlibZstd = zlib as unknown as ZlibZstd;
 
+/** True when this Node has zstd in node:zlib (22.15 and later); otherwise zstd needs zstd-napi. */
+export function zstdFromNode(): boolean {
+  return typeof zlibZstd.createZstdCompress === 'function';
+}
+
 function zstdCompressor(level: number): Transform | Duplex {
   const { createZstdCompress } = zlibZstd;
   const levelParam = zlibZstd.constants.ZSTD_c_compressionLevel;

@@ -1,4 +1,4 @@
-// cpio decoder for rpm payloads (FORMATS.md §B1.6, §B4): newc `070701`, crc `070702` (the same
+// cpio decoder for rpm payloads (docs/FORMATS.md §B1.6, §B4): newc `070701`, crc `070702` (the same
 // layout; its checksum is not checked here, rpm checks file digests instead) and rpm's stripped
 // `07070X` (magic + 8 hex digits of the file's index in the header, then the data, sizes from the
 // header; used for files ≥ 4 GiB). Header + name and data are each padded to a multiple of 4.

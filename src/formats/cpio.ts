@@ -1,4 +1,4 @@
-// cpio encoder: SVR4 "newc" (magic 070701) and rpm's stripped "07070X" format (FORMATS.md §B1.6, §B4).
+// cpio encoder: SVR4 "newc" (magic 070701) and rpm's stripped "07070X" format (docs/FORMATS.md §B1.6, §B4).
 // Pure byte functions; the caller streams file data between the headers it gets from here.
 //
 // newc: 6-byte magic + 13 fields of 8 hex digits (110 bytes), the name + NUL, zero padding so that

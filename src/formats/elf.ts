@@ -1,4 +1,4 @@
-// ELF facts for lint (LINT.md §8.3) and the dependency generators (src/deps), parsed with DataView:
+// ELF facts for lint (docs/LINT.md §8.3) and the dependency generators (src/deps), parsed with DataView:
 // class, byte order, machine, type, flags, PT_INTERP, the dynamic section (SONAME, RPATH, RUNPATH,
 // NEEDED, and whether DT_HASH, DT_GNU_HASH, DT_DEBUG are there), the GNU symbol versions needed and
 // defined, optionally the undefined dynamic symbols, and whether `.symtab` or `.debug_*` sections

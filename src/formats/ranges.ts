@@ -1,5 +1,5 @@
 // Reads byte ranges of a byte source in one forward pass that stops once the last range is
-// complete: the sources stream, they do not seek (DESIGN.md §1.5), so random access is a re-open.
+// complete: the sources stream, they do not seek (docs/ARCHITECTURE.md), so random access is a re-open.
 
 /** Bytes that can be streamed from the start (the model's ContentSource is one). */
 export interface ByteSource {

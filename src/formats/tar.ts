@@ -1,4 +1,4 @@
-// GNU tar header encoder (FORMATS.md §B3). GNU rather than PAX because dpkg's own unpacker rejects
+// GNU tar header encoder (docs/FORMATS.md §B3). GNU rather than PAX because dpkg's own unpacker rejects
 // PAX headers (§0.1): names and link targets over 100 bytes go in a preceding `././@LongLink`
 // record (type `L` / `K`), numbers too large for octal in GNU base-256.
 

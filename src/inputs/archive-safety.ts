@@ -1,7 +1,7 @@
 // Checks for hostile archive members, shared by every input that reads an archive someone else
 // made (tar, npm tarballs, a deb's data.tar). A member is refused, with a one-line
 // PkgError('input-unsafe') naming it, before anything is written. The rules follow what GNU tar
-// and bsdtar refuse on extraction (DESIGN.md §5 "bad input"):
+// and bsdtar refuse on extraction (docs/ARCHITECTURE.md "bad input"):
 //   - absolute names and `..` segments (tar would write outside the target directory);
 //   - symlinks whose target climbs above the package root, and hardlinks to anything but an
 //     earlier regular member of the same archive;

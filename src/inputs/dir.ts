@@ -1,7 +1,7 @@
 // dir input: directories and files on disk, fpm-style. `PATH` places PATH at /PATH (relative to
 // -C); `SRC=DEST` places SRC (a file, or a directory's contents) at DEST. --prefix goes in front
 // of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
-import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ownerFor, type Owner } from '../core/accounts.js';
 import { nativeArch } from '../core/arch.js';
@@ -27,6 +27,7 @@ export const dirInput: InputPlugin = {
     if (inputs.length === 0) throw new PkgError('usage', 'the dir input needs at least one PATH or SRC=DEST');
     const chdir = options.chdir ?? '.';
     if (!existsSync(chdir)) throw new PkgError('input-missing', `-C ${chdir}: no such directory`);
+    if (!statSync(chdir).isDirectory()) throw new PkgError('usage', `-C ${chdir}: not a directory (-C names the directory to read inputs from)`);
     const owner = ownerFor(options.owner, options.group, ctx.diag);
     const excluded = excludeMatcher(options.exclude ?? []);
     // Without -a, the files say: ELF objects give their architecture, none at all means `all` (as the tar input does).
@@ -56,6 +57,7 @@ function mappingOf(input: string, chdir: string, prefix: string): Mapping {
   if (split > 0 && !existsSync(asPath)) {
     const source = resolve(chdir, input.slice(0, split));
     const rawDestination = input.slice(split + 1);
+    if (!rawDestination) throw new PkgError('usage', `'${input}': nothing after '=' (write SRC=DEST, e.g. bin/tool=/usr/bin/tool)`);
     let destination = canonicalPath(`${prefix}/${rawDestination}`, `destination '${rawDestination}' in '${input}'`);
     if (rawDestination.endsWith('/') && existsSync(source) && !lstatSync(source).isDirectory()) {
       destination = canonicalPath(`${destination}/${source.slice(source.lastIndexOf('/') + 1)}`);

@@ -1,11 +1,12 @@
 // Where package inputs keep file contents: while an archive is read once, end to end, every regular
-// member's bytes are appended to one temporary file, hashed on the way (DESIGN.md §1.5: content is a
+// member's bytes are appended to one temporary file, hashed on the way (docs/ARCHITECTURE.md: content is a
 // re-openable source, never held in memory). Each member becomes a byte range of the spool; one file
 // for the whole archive, written in batches, keeps the per-member cost tiny.
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../core/errors.js';
 import type { ContentSource } from '../core/model.js';
+import { progress } from '../core/progress.js';
 import { readRange } from '../core/source.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
@@ -39,6 +40,7 @@ export class Spool {
       for (const [, hash] of hashes) hash.update(chunk);
       this.pending.push(chunk);
       this.end += chunk.length;
+      progress.advance(chunk.length);
       if (this.end - this.written >= FLUSH_BYTES) await this.flush();
     };
     if (typeof chunks === 'function') {

@@ -1,4 +1,4 @@
-// The content pass (LINT.md §8.2): one streaming read per regular file, stopping as soon as what the
+// The content pass (docs/LINT.md §8.2): one streaming read per regular file, stopping as soon as what the
 // rules need is known. Every file's first 4 KiB decide its kind (ELF, `#!` script, text, static
 // library, binary); ELF files get their headers parsed; text files up to 1 MiB are scanned for secrets
 // and build paths; hashes are computed only for files whose size collides with another's.

@@ -1,4 +1,4 @@
-// The lint engine (LINT.md §8): rules are pure functions over the package model. Cheap rules
+// The lint engine (docs/LINT.md §8): rules are pure functions over the package model. Cheap rules
 // (metadata, paths, modes, owners) run first; one content pass then reads only what the enabled
 // content rules need, and the content rules run over its facts.
 import type { FileEntry, PackageModel } from '../core/model.js';
@@ -20,7 +20,7 @@ import type { DebControlFacts, Finding, LintContext, LintFormat, Rule, Severity 
 
 export type { Finding, LintFormat, Severity } from './types.js';
 
-/** The catalogue, in report order (LINT.md §3). */
+/** The catalogue, in report order (docs/LINT.md §3). */
 export const RULES: readonly Rule[] = [
   ...metaRules, ...permRules, ...pathRules, ...nameRules, ...junkRules, ...symlinkRules,
   ...elfRules, ...libRules, ...scriptRules, ...mscriptRules, ...confRules, ...pkgRules,

@@ -1,4 +1,4 @@
-// Private keys and tokens that must never ship (junk-secret, LINT.md §3.5). The patterns are
+// Private keys and tokens that must never ship (junk-secret, docs/LINT.md §3.5). The patterns are
 // specific enough to stay quiet on documentation: a PEM private-key armour line with its five
 // dashes (rpmlint's pem-private-key has four and never fires, §5.6), and token formats with fixed
 // prefixes and lengths.

@@ -1,4 +1,4 @@
-// Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
+// Lint vocabulary (docs/LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
 import type { Diagnostic, MetadataField, Severity } from '../core/diagnostics.js';
 import type { FileEntry, PackageModel } from '../core/model.js';
 import type { ElfInfo } from '../formats/elf.js';
@@ -40,7 +40,7 @@ export interface Rule extends RuleInfo {
   check(model: PackageModel, format: LintFormat, ctx: LintContext): Finding[];
 }
 
-/** What the content pass learned about one regular file (LINT.md §8.2). */
+/** What the content pass learned about one regular file (docs/LINT.md §8.2). */
 export interface ContentFacts {
   kind: 'elf' | 'script' | 'text' | 'static-lib' | 'binary' | 'empty';
   /** The `#!` line without the `#!`, CR kept so CRLF can be reported. */
@@ -56,7 +56,7 @@ export interface ContentFacts {
   sha256?: string;
 }
 
-/** Facts only the package file carries: the deb control archive (LINT.md §3.11, §3.9, §3.10). */
+/** Facts only the package file carries: the deb control archive (docs/LINT.md §3.11, §3.9, §3.10). */
 export interface DebControlFacts {
   members: { name: string; type: string; mode: number; uid: number; gid: number }[];
   md5sums?: Map<string, string>;

@@ -1,4 +1,4 @@
-// dpkg -i is the judge (FORMATS.md §0.1): its own tar unpacker rejects what dpkg-deb -c accepts.
+// dpkg -i is the judge (docs/FORMATS.md §0.1): its own tar unpacker rejects what dpkg-deb -c accepts.
 // Every compression, with long and UTF-8 paths, long symlink targets, hardlinks, an empty dir,
 // setuid, non-root owners; then dpkg --verify, and the installed files checked one by one.
 import test from 'node:test';

@@ -1,5 +1,5 @@
 // Install v1, upgrade to v2, remove, purge, with dpkg as the judge: maintainer scripts record the
-// arguments dpkg passes them (FORMATS.md §B7.1) in a proof file under $DPKG_ROOT, and conffiles
+// arguments dpkg passes them (docs/FORMATS.md §B7.1) in a proof file under $DPKG_ROOT, and conffiles
 // behave as dpkg promises (a local change survives the upgrade, purge removes them).
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -9,7 +9,7 @@ import { CORPUS, REQUIRE_TOOLS, needTools, pkgshift, run } from '../support/help
 
 const DEBS = join(CORPUS, 'debs');
 
-/** Our error ids and the lintian tags (LINT.md §3) that report the same defect. */
+/** Our error ids and the lintian tags (docs/LINT.md §3) that report the same defect. */
 const LINTIAN_TAGS: Record<string, string[]> = {
   'path-usr-local': ['file-in-usr-local', 'dir-in-usr-local'],
   'path-home': ['dir-or-file-in-home'],

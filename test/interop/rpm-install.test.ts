@@ -1,4 +1,4 @@
-// rpm output installed by the real rpm into throw-away roots (DESIGN.md §5), with every payload
+// rpm output installed by the real rpm into throw-away roots (docs/ARCHITECTURE.md), with every payload
 // compression: long and UTF-8 paths, symlinks, hardlinks, empty dirs, setuid files, non-root owners;
 // `rpm -V` must then be clean, and `rpm -e` must remove what the package owns.
 import assert from 'node:assert/strict';

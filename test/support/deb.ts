@@ -1,5 +1,5 @@
 // Helpers for the deb output tests: models built in code, the deb written through the plugin,
-// and a throw-away dpkg root (DESIGN.md §5) that never touches the host's dpkg database.
+// and a throw-away dpkg root (docs/ARCHITECTURE.md) that never touches the host's dpkg database.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // For the conversion tests: what the ORIGINAL package holds (from the real tools' listings plus a
 // reference extraction for contents), what a throw-away root holds after installing the converted
-// package, and the comparison of the two (DESIGN.md §5 harness: nothing touches the host).
+// package, and the comparison of the two (docs/ARCHITECTURE.md harness: nothing touches the host).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, copyFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Helpers for rpm interop tests: build with the CLI, query with rpm, and throw-away install roots
-// (DESIGN.md §5: `rpm --root R --dbpath /var/lib/rpm`, never the host's database).
+// (docs/ARCHITECTURE.md: `rpm --root R --dbpath /var/lib/rpm`, never the host's database).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';

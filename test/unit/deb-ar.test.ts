@@ -1,4 +1,4 @@
-// ar header encoder: byte vectors as dpkg-deb 1.21 writes them (FORMATS.md §B2.1).
+// ar header encoder: byte vectors as dpkg-deb 1.21 writes them (docs/FORMATS.md §B2.1).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { AR_MAGIC, arPadding, encodeArHeader } from '../../src/formats/ar.js';

@@ -55,7 +55,7 @@ for (const c of CASES) {
   }
 }
 
-test('format-dependent rules follow the target format (LINT.md §5)', async () => {
+test('format-dependent rules follow the target format (docs/LINT.md §5)', async () => {
   // Shared-library exec bit: deb wants 0644, rpm 0755.
   const lib = (mode: number) => (p: CleanPackage) => add(p, ...dirs('/usr/lib/x86_64-linux-gnu'), file('/usr/lib/x86_64-linux-gnu/libhello.so.1', 'x', { mode }));
   const ids = async (format: LintFormat, defect: (p: CleanPackage) => void) => {

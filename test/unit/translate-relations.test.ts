@@ -1,4 +1,4 @@
-// Relation and architecture translation tables (FORMATS.md §B2.2, §B6, issue 7).
+// Relation and architecture translation tables (docs/FORMATS.md §B2.2, §B6, issue 7).
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { debArch, neutralArch, rpmArch } from '../../src/core/arch.js';

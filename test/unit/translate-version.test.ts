@@ -1,4 +1,4 @@
-// Version translation between deb and rpm (FORMATS.md §B5), with dpkg and rpm themselves as the
+// Version translation between deb and rpm (docs/FORMATS.md §B5), with dpkg and rpm themselves as the
 // oracle for the orderings.
 import assert from 'node:assert/strict';
 import test from 'node:test';

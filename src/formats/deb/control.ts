@@ -1,4 +1,4 @@
-// The deb control-file codec (deb-control(5), FORMATS.md §B2.2), read and written in one place:
+// The deb control-file codec (deb-control(5), docs/FORMATS.md §B2.2), read and written in one place:
 // one stanza of `Name: value` lines, continuation lines starting with a space (or tab), empty
 // continuation lines written as ` .` (a truly empty line would end the stanza), the Description's
 // folding, md5sums lines, and Installed-Size computed as dpkg-gencontrol does.

@@ -1,5 +1,5 @@
 // deb's words for what a package declares, one table per fact, shared by the reader, the writer,
-// the translators and lint (deb-control(5), deb-version(7), FORMATS.md §B2.2, §B5): relation
+// the translators and lint (deb-control(5), deb-version(7), docs/FORMATS.md §B2.2, §B5): relation
 // fields, maintainer-script names (each inverse derived from the same table), and the grammar of
 // names and versions. Kinds and phases are spelt as the model spells them; nothing here imports it.
 

@@ -1,4 +1,4 @@
-// rpm header decoder (FORMATS.md §B1.2): intro `8e ad e8 01 00000000`, il, dl, then il 16-byte
+// rpm header decoder (docs/FORMATS.md §B1.2): intro `8e ad e8 01 00000000`, il, dl, then il 16-byte
 // index entries {tag, type, offset, count} and dl bytes of data. Values are decoded per type;
 // strings are UTF-8. The checks follow hdrblobVerifyInfo: type 1..9, offsets inside the data,
 // counts that fit. Region tags (61–63) are kept as raw entries; rpm files keep every tag inside the

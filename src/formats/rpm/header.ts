@@ -1,4 +1,4 @@
-// rpm v4 header encoder (FORMATS.md §B1.2). Used for both the signature header (region tag 62) and the
+// rpm v4 header encoder (docs/FORMATS.md §B1.2). Used for both the signature header (region tag 62) and the
 // main header (region tag 63). Layout:
 //   intro  8e ad e8 01 00 00 00 00 | il (uint32) | dl (uint32)
 //   index  il × {tag, type, offset, count}, sorted by tag, the region entry first

@@ -1,4 +1,4 @@
-// rpm lead (FORMATS.md §B1.1): 96 bytes, of which readers check only the magic (rpmLeadCheck);
+// rpm lead (docs/FORMATS.md §B1.1): 96 bytes, of which readers check only the magic (rpmLeadCheck);
 // the type (binary/source) is reported so a source rpm can be refused with a clear message.
 import { LEAD_MAGIC, LEAD_SIZE } from './tags.js';
 

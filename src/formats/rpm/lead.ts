@@ -1,4 +1,4 @@
-// The 96-byte rpm lead (FORMATS.md §B1.1, rpm docs/manual/format_lead.md). rpm only checks the magic;
+// The 96-byte rpm lead (docs/FORMATS.md §B1.1, rpm docs/manual/format_lead.md). rpm only checks the magic;
 // the rest is historical, but we fill it as rpmbuild 4.18 does.
 import { LEAD_MAGIC, LEAD_SIZE } from './tags.js';
 

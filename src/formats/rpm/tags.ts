@@ -1,4 +1,4 @@
-// rpm v4 tag numbers, data types and flag constants (FORMATS.md §B1; rpm 4.18 include/rpm/rpmtag.h,
+// rpm v4 tag numbers, data types and flag constants (docs/FORMATS.md §B1; rpm 4.18 include/rpm/rpmtag.h,
 // rpmds.h, rpmfiles.h, rpmpgp.h). Shared by the header encoder (header.ts) and decoder (header-read.ts).
 
 /** Header entry data types (rpmTagType). */

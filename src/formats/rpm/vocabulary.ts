@@ -1,5 +1,5 @@
 // rpm's words for what a package declares, one table per fact, shared by the reader, the writer and
-// the translators (FORMATS.md §B1.4): the dependency lists as tag triplets with the relation kind each
+// the translators (docs/FORMATS.md §B1.4): the dependency lists as tag triplets with the relation kind each
 // carries, comparison operators as sense bits and in rich dependencies (inverses derived from the same
 // tables, as rpmpack's sense table serves parsing and printing), and the scriptlet phases' tags.
 // Kinds, operators and phases are spelt as the model spells them; nothing here imports the model.

@@ -1,4 +1,4 @@
-// The members of a .deb (FORMATS.md §B2.1): listed by reading only the 60-byte headers from the
+// The members of a .deb (docs/FORMATS.md §B2.1): listed by reading only the 60-byte headers from the
 // file, each member's data then streamed straight from its byte range.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';

@@ -1,4 +1,4 @@
-// control fields → neutral metadata (FORMATS.md §B2.2). Fields with a neutral meaning go to typed
+// control fields → neutral metadata (docs/FORMATS.md §B2.2). Fields with a neutral meaning go to typed
 // fields; Installed-Size is dropped (every deb writer recomputes it); all others are kept verbatim
 // in extras.deb, continuation lines included, so the deb output writes them back unchanged.
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';

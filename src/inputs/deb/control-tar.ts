@@ -1,4 +1,4 @@
-// control.tar (FORMATS.md §B2.2): small text files (control, md5sums, conffiles, maintainer
+// control.tar (docs/FORMATS.md §B2.2): small text files (control, md5sums, conffiles, maintainer
 // scripts, triggers, templates …) at the top level, optionally after a `./` entry. They are
 // metadata, so each is read into memory, with a cap against hostile sizes.
 import type { Readable } from 'node:stream';

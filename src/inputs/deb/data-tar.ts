@@ -1,4 +1,4 @@
-// data.tar (FORMATS.md §B2.3) → file entries. Regular files' content goes to the content spool,
+// data.tar (docs/FORMATS.md §B2.3) → file entries. Regular files' content goes to the content spool,
 // MD5-hashed on the way for the md5sums check; links, directories and owners come from the headers.
 import type { Readable } from 'node:stream';
 import { checkSymlinkTarget } from '../archive-safety.js';

@@ -1,4 +1,4 @@
-// deb input: a .deb file read natively (FORMATS.md §B2): ar members, control.tar and data.tar in
+// deb input: a .deb file read natively (docs/FORMATS.md §B2): ar members, control.tar and data.tar in
 // any compression dpkg reads, md5sums verified against the content, conffiles, maintainer scripts
 // and the other control files kept for the deb output.
 import { basename } from 'node:path';

@@ -1,4 +1,4 @@
-// Reads what only a .deb file carries for lint (LINT.md §8.1 "controlFiles"): the control archive's
+// Reads what only a .deb file carries for lint (docs/LINT.md §8.1 "controlFiles"): the control archive's
 // member headers, md5sums and conffiles. The ar members are listed as the deb input lists them;
 // only control.tar* is decompressed, never data.tar.
 import { pipeline } from 'node:stream/promises';

@@ -1,4 +1,4 @@
-// npm's semver versions and ranges in deb/rpm terms (FORMATS.md §B5.3): a pre-release becomes `~`
+// npm's semver versions and ranges in deb/rpm terms (docs/FORMATS.md §B5.3): a pre-release becomes `~`
 // (sorts before the release in both dpkg and rpm), build metadata is dropped (semver ignores it when
 // ordering), and a range becomes its lower bound.
 import type { Diagnostics } from '../../core/diagnostics.js';

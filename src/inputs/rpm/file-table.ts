@@ -1,4 +1,4 @@
-// The header's file list (FORMATS.md §B1.5): paths from DIRNAMES[DIRINDEXES[i]] + BASENAMES[i]
+// The header's file list (docs/FORMATS.md §B1.5): paths from DIRNAMES[DIRINDEXES[i]] + BASENAMES[i]
 // (or OLDFILENAMES in packages older than rpm 3.0.4), and the per-file arrays.
 import type { FileFlag } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';

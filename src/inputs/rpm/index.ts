@@ -1,4 +1,4 @@
-// rpm input: a binary .rpm read natively (FORMATS.md §B1): lead, signature header (header and
+// rpm input: a binary .rpm read natively (docs/FORMATS.md §B1): lead, signature header (header and
 // payload digests checked), main header, and the cpio payload in any compression rpm writes.
 import { basename } from 'node:path';
 import { PkgError, describeError } from '../../core/errors.js';

@@ -1,4 +1,4 @@
-// Main header → neutral metadata and scripts (FORMATS.md §B1.4, §B7.2). What has no neutral
+// Main header → neutral metadata and scripts (docs/FORMATS.md §B1.4, §B7.2). What has no neutral
 // meaning goes to extras.rpm: Group, Distribution, BuildHost, BuildTime, SourceRPM, Prefixes,
 // BugURL, the changelog (as `rpm --changelog` prints it) and trigger scriptlets (JSON).
 import { neutralArch } from '../../core/arch.js';

@@ -1,4 +1,4 @@
-// The parts of an .rpm file (FORMATS.md §B1.1): lead (96 B), signature header padded to 8 bytes,
+// The parts of an .rpm file (docs/FORMATS.md §B1.1): lead (96 B), signature header padded to 8 bytes,
 // main header, payload. Headers are metadata and read into memory; the payload is only located.
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// The payload (FORMATS.md §B1.6): compressed cpio, read once. The compressed bytes are hashed for
+// The payload (docs/FORMATS.md §B1.6): compressed cpio, read once. The compressed bytes are hashed for
 // PAYLOADDIGEST (tag 5092) and the signature MD5 (header + payload); each regular file is spooled
 // and hashed against FILEDIGESTS. In a hardlink set only one member (the last) carries the data.
 import { createHash, type Hash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// rpm dependency triplets (FORMATS.md §B1.4 table) → neutral relations. Left out because every
+// rpm dependency triplets (docs/FORMATS.md §B1.4 table) → neutral relations. Left out because every
 // rpm writer regenerates them: rpmlib(…) features, the self-provide `NAME = EVR`, config(NAME),
 // and requires flagged INTERP (added by rpmbuild for a scriptlet's interpreter; the interpreter
 // itself is kept on the Script). Requires(pre) (SCRIPT_PRE or the legacy PREREQ) become preDepends

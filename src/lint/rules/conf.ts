@@ -1,4 +1,4 @@
-// Configuration file rules (LINT.md §3.10); rpm also allows %config under /var (§5.3).
+// Configuration file rules (docs/LINT.md §3.10); rpm also allows %config under /var (§5.3).
 import { DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { under } from './paths.js';
 

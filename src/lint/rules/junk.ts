@@ -1,4 +1,4 @@
-// Junk that should not ship (LINT.md §3.5): VCS data, backups, tool debris, empty files, duplicates,
+// Junk that should not ship (docs/LINT.md §3.5): VCS data, backups, tool debris, empty files, duplicates,
 // secrets, and leaked build paths.
 import type { FileEntry } from '../../core/model.js';
 import { secretByName } from '../secrets.js';

@@ -1,4 +1,4 @@
-// Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
+// Metadata rules (docs/LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
 import { hostname } from 'node:os';
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import { PACKAGE_NAME } from '../../formats/deb/vocabulary.js';

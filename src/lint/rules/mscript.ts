@@ -1,4 +1,4 @@
-// Maintainer script / scriptlet rules (LINT.md §3.9).
+// Maintainer script / scriptlet rules (docs/LINT.md §3.9).
 import { spawnSync } from 'node:child_process';
 import type { Script } from '../../core/model.js';
 import { MAINTAINER_SCRIPTS } from '../../formats/deb/vocabulary.js';

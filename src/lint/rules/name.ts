@@ -1,4 +1,4 @@
-// File name rules (LINT.md §3.4).
+// File name rules (docs/LINT.md §3.4).
 import { ALL, finding, type Finding, type Rule } from '../types.js';
 import { PATH_DIRS, directlyIn } from './paths.js';
 

@@ -1,4 +1,4 @@
-// Filesystem layout rules (LINT.md §3.3).
+// Filesystem layout rules (docs/LINT.md §3.3).
 import { ALL, DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { createsHierarchy, TRIPLETS, tripletOf, under, underAny } from './paths.js';
 

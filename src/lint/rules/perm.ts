@@ -1,4 +1,4 @@
-// Ownership and permission rules (LINT.md §3.2); per-format expectations from §5.2 and §5.4.
+// Ownership and permission rules (docs/LINT.md §3.2); per-format expectations from §5.2 and §5.4.
 import type { FileEntry, PackageModel } from '../../core/model.js';
 import { ALL, buildFinding, finding, type Finding, type LintFormat, type Rule, type Severity } from '../types.js';
 import { BIN_DIRS, directlyIn, isSharedLibrary, underAny } from './paths.js';

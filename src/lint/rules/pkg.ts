@@ -1,4 +1,4 @@
-// Documentation and package-level rules (LINT.md §3.11).
+// Documentation and package-level rules (docs/LINT.md §3.11).
 import { ALL, DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { octal } from './perm.js';
 import { under } from './paths.js';

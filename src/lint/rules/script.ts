@@ -1,4 +1,4 @@
-// Payload script rules (LINT.md §3.8): executables that are neither ELF nor `#!` scripts, bad
+// Payload script rules (docs/LINT.md §3.8): executables that are neither ELF nor `#!` scripts, bad
 // interpreter lines, and interpreters no dependency provides.
 import type { PackageModel } from '../../core/model.js';
 import { ALL, DEB_RPM, finding, type Finding, type LintContext, type Rule } from '../types.js';

@@ -1,4 +1,4 @@
-// Symlink rules (LINT.md §3.6); symlink-absolute follows the format's style (§5.1).
+// Symlink rules (docs/LINT.md §3.6); symlink-absolute follows the format's style (§5.1).
 import type { FileEntry, PackageModel } from '../../core/model.js';
 import { ALL, finding, type Finding, type LintContext, type Rule } from '../types.js';
 import { isSharedLibrary } from './paths.js';

@@ -1,4 +1,4 @@
-// The `control` file's fields, from the planned model (FORMATS.md §B2.2), in the order dpkg-gencontrol
+// The `control` file's fields, from the planned model (docs/FORMATS.md §B2.2), in the order dpkg-gencontrol
 // writes them (Dpkg::Control::FieldsCore, CTRL_PKG_DEB); fields dpkg does not know come after
 // Homepage, in the order given, and Description stays last. The model arrives translated (plan.ts):
 // nothing here changes a value or warns.

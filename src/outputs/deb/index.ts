@@ -1,4 +1,4 @@
-// deb output: a .deb that dpkg installs, written natively (FORMATS.md §B2, §0): an ar container
+// deb output: a .deb that dpkg installs, written natively (docs/FORMATS.md §B2, §0): an ar container
 // holding debian-binary, control.tar.* and data.tar.* (GNU tar, which dpkg's own unpacker needs).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +13,7 @@ import { FPM_DEB_OPTIONS } from '../../fpm/options.js';
 export const debOutput: OutputPlugin<DebSettings> = {
   name: 'deb',
   description: 'a Debian package (.deb) for dpkg',
+  extensions: ['.deb'],
   lintFormat: 'deb',
   options: [
     { flags: '--deb-compression <kind>', description: 'deb member compression: xz (default), gzip, zstd (needs dpkg >= 1.21.18), none', choices: ['xz', 'gzip', 'zstd', 'none'] },

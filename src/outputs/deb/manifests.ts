@@ -1,5 +1,5 @@
 // The control files listing the package's files: md5sums, conffiles, and the Installed-Size figure
-// (FORMATS.md §B2.2). Each file lists paths one per line, so a path with a newline cannot be packaged.
+// (docs/FORMATS.md §B2.2). Each file lists paths one per line, so a path with a newline cannot be packaged.
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { FileEntry } from '../../core/model.js';

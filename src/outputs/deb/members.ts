@@ -1,4 +1,4 @@
-// The three ar members of a .deb (FORMATS.md §B2.1), spooled compressed to temporary files:
+// The three ar members of a .deb (docs/FORMATS.md §B2.1), spooled compressed to temporary files:
 // data.tar first (hashing each file's content on the way, for md5sums), then control.tar (which
 // needs those hashes and Installed-Size), then the ar container streams both into the output.
 import { createHash, type Hash } from 'node:crypto';

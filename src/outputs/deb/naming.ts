@@ -1,4 +1,4 @@
-// Package name and version as deb allows them (deb-control(5), deb-version(7), FORMATS.md §B5).
+// Package name and version as deb allows them (deb-control(5), deb-version(7), docs/FORMATS.md §B5).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { Metadata, Version } from '../../core/model.js';

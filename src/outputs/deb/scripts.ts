@@ -1,4 +1,4 @@
-// Maintainer scripts and the other control files the model carries (FORMATS.md §B2.2, §B7.1).
+// Maintainer scripts and the other control files the model carries (docs/FORMATS.md §B2.2, §B7.1).
 // Bodies written for rpm's `$1` arrive here already wrapped in a shim (core/script-translate.ts).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Script, ScriptPhase } from '../../core/model.js';

@@ -1,4 +1,4 @@
-// Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
+// Dependencies as rpm's name/flags/version triplets (docs/FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
 import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
@@ -106,7 +106,7 @@ export function relationDependency(relation: Relation, extraFlags = 0): Dependen
   return { name: relation.name, flags: extraFlags, version: '' };
 }
 
-/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (FORMATS.md §B1.4). */
+/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (docs/FORMATS.md §B1.4). */
 export function addMetadataRelations(deps: Dependencies, metadata: Metadata): void {
   for (const [kind, relations] of Object.entries(metadata.relations) as [RelationKind, Relation[]][]) {
     const [list, flags] = LIST_OF_KIND[kind as keyof typeof LIST_OF_KIND] ?? [];

@@ -1,4 +1,4 @@
-// The package's files as rpm's header arrays see them (FORMATS.md §B1.5): which entries are listed,
+// The package's files as rpm's header arrays see them (docs/FORMATS.md §B1.5): which entries are listed,
 // their modes with type bits, sizes, flags, verify flags and abstract inodes.
 import type { FileEntry } from '../../core/model.js';
 import { comparePaths } from '../../core/paths.js';

@@ -1,4 +1,4 @@
-// rpm output: a v4 .rpm written natively (FORMATS.md §B1): lead, signature header, main header, payload.
+// rpm output: a v4 .rpm written natively (docs/FORMATS.md §B1): lead, signature header, main header, payload.
 // The payload is spooled (compressed) to a temporary file first, because the header that precedes it
 // carries its digests and every file's SHA-256.
 import { createReadStream } from 'node:fs';
@@ -30,6 +30,7 @@ async function writeBytes(out: Writable, bytes: Uint8Array): Promise<void> {
 export const rpmOutput: OutputPlugin<RpmPlanSettings> = {
   name: 'rpm',
   description: 'an rpm v4 package (.rpm), written natively',
+  extensions: ['.rpm'],
   lintFormat: 'rpm',
   options: RPM_OPTIONS,
 

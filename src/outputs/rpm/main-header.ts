@@ -1,4 +1,4 @@
-// The main header's entries (FORMATS.md §B1.4 "minimum", §B1.5 file arrays, §B1.6 payload tags).
+// The main header's entries (docs/FORMATS.md §B1.4 "minimum", §B1.5 file arrays, §B1.6 payload tags).
 import { rpmChangelog } from '../../changelog/render.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { HASHALGO, RpmType, Tag } from '../../formats/rpm/tags.js';

@@ -1,4 +1,4 @@
-// Streams the listed files as rpm's cpio payload (FORMATS.md §B1.6), computing each file's SHA-256 on
+// Streams the listed files as rpm's cpio payload (docs/FORMATS.md §B1.6), computing each file's SHA-256 on
 // the way: newc with `./` names, or, when a file is 4 GiB or larger, the stripped 07070X format for
 // every member. In a hardlink set every member gets a header, the data goes with the last one (the
 // member with the highest header index: rpmfiArchiveHasContent checks exactly that).

@@ -1,4 +1,4 @@
-// Maintainer scripts as rpm scriptlets (FORMATS.md §B1.4, §B7.2): body tag, interpreter (*PROG) tag,
+// Maintainer scripts as rpm scriptlets (docs/FORMATS.md §B1.4, §B7.2): body tag, interpreter (*PROG) tag,
 // and a Requires on the interpreter flagged with the phase (rpmbuild's Requires(pre) etc.).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Script, ScriptPhase } from '../../core/model.js';

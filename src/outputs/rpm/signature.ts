@@ -1,4 +1,4 @@
-// The signature header (FORMATS.md §B1.3): header digests, MD5 over header + payload, sizes, and
+// The signature header (docs/FORMATS.md §B1.3): header digests, MD5 over header + payload, sizes, and
 // reserved space that rpmsign --addsign replaces with a signature without rewriting the package.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
