@@ -19,7 +19,7 @@ const KIND: Record<DebField, RelationKind> = {
 
 export function prepareDeb(pkg: PackageModel, ctx: Context): PackageModel {
   const m = pkg.metadata;
-  warnUntranslatable(m, 'deb', ctx.diag);
+  warnUntranslatable(m, pkg.scripts, 'deb', ctx.diag);
   const relations = Object.fromEntries([...debRelations(m, ctx.diag)].map(([field, list]) => [KIND[field], list]));
   const maintainer = m.maintainer?.trim() || defaultMaintainer(process.env, ctx.diag);
   const files = pkg.files.filter((f) => !f.flags?.has('ghost'));

@@ -98,7 +98,7 @@ export const rpmOutput: OutputPlugin = {
 
     const payload = await spoolPayload(files, large, settings.compression, settings.level, ctx.tempPath('payload.cpio'));
     const deps = packageDependencies(pkg, id, files, large, compressor, ctx);
-    const scripts = scriptEntries(scriptsFor('rpm', pkg.scripts, pkg.metadata, ctx.diag), deps, ctx.diag);
+    const scripts = scriptEntries(scriptsFor('rpm', pkg.scripts, pkg.metadata, ctx.diag), pkg.metadata, deps, ctx.diag);
     warnNonStandardOwners(pkg.files, 'rpm', ctx.diag);
     deps.addRpmlibRequires();
     warnCompatibility(deps, ctx);

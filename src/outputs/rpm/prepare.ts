@@ -16,7 +16,7 @@ const KIND: Record<RpmKind, RelationKind> = {
 
 export function prepareRpm(pkg: PackageModel, options: Options, ctx: Context): PackageModel {
   const m = pkg.metadata;
-  warnUntranslatable(m, 'rpm', ctx.diag);
+  warnUntranslatable(m, pkg.scripts, 'rpm', ctx.diag);
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version, release } = toRpmVersion(m.version, ctx.diag);
   const relations: PackageModel['metadata']['relations'] = {};
