@@ -72,11 +72,12 @@ const PROVIDER = new Map<string, string>(
 const CONFMODULE = /(?:^|[\s;])\.\s+\/usr\/share\/debconf\/confmodule\b/m;
 
 /**
- * A word in command position: after a line start, `;`, `&&`, `||`, `|`, `(`, `$(`, `` ` ``, `!`, `{` or a
- * keyword, optionally as /bin/X, /usr/sbin/X …. A word directly followed by `)` or `|` is a `case`
+ * A word in command position: after a line start, `;`, `&&`, `||`, `|`, `(`, `)` (a `case` branch), `$(`,
+ * `` ` ``, `!`, `{` or a keyword, optionally as /bin/X, /usr/sbin/X …. The opener is looked behind, so a
+ * keyword is never taken as the word before it. A word directly followed by `)` or `|` is a `case`
  * pattern (`install|upgrade)`), unless it opened with `$(` or `` ` ``.
  */
-const COMMAND_WORD = /(^|\$\(|`|[;&|(!{]|\b(?:then|do|else|elif|if|while|until|exec|xargs|time)\b)[ \t]*(?:(?:\/usr)?\/s?bin\/)?([A-Za-z0-9_][A-Za-z0-9_.+-]*)(?=([\s;&|)`]|$))/gm;
+const COMMAND_WORD = /(?<=(^|\$\(|`|[;&|()!{]|\b(?:then|do|else|elif|if|while|until|exec|xargs|time))[ \t]*)(?:(?:\/usr)?\/s?bin\/)?([A-Za-z0-9_][A-Za-z0-9_.+-]*)(?=([\s;&|)`]|$))/gm;
 
 export interface CommandUse {
   command: string;
@@ -128,12 +129,13 @@ export interface ToolNeed {
  */
 export function toolNeeds(body: string, self: string, declared: ReadonlySet<string>): ToolNeed[] {
   const needs: ToolNeed[] = [];
-  for (const { command, guarded } of commandsRun(body)) {
+  const used = commandsRun(body).filter((u) => !u.guarded);
+  for (const { command } of used) {
     const pkg = PROVIDER.get(command);
-    if (!pkg || guarded || pkg === self) continue;
+    if (!pkg || pkg === self) continue;
     if (TOOL_PACKAGES[pkg]!.essential || declared.has(pkg)) needs.push({ command, package: pkg });
   }
-  if (self !== 'base-passwd' && needs.some((n) => ACCOUNT_COMMANDS.has(n.command))) {
+  if (self !== 'base-passwd' && used.some((u) => ACCOUNT_COMMANDS.has(u.command))) {
     for (const file of ACCOUNT_FILES) needs.push({ command: file, package: 'base-passwd' });
   }
   return needs;
