@@ -1,122 +1,18 @@
 #!/usr/bin/env node
-// The command line: `pkgshift -s TYPE -t TYPE [options] [INPUT...]`. One catch at the top maps
-// errors to exit codes: 0 success, 1 failure, 2 usage error, 3 lint findings (see README).
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+// The command line: `pkgshift -s TYPE -t TYPE [options] [INPUT...]` and the commands lint, info,
+// completion and help (cli/program.ts). One catch at the top maps errors to exit codes: 0 success,
+// 1 failure, 2 usage error, 3 lint findings (see README).
+import { CommanderError } from 'commander';
 import { removeTrackedOnSignal } from './core/cleanup.js';
-import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { PkgError, describeError } from './core/errors.js';
-import { convert, withRunContext } from './pipeline.js';
-import { lintCommand } from './commands/lint.js';
-import { formatLine } from './lint/report.js';
-import type { OptionSpec } from './plugin.js';
-import { inputs, outputs } from './registry.js';
-import { infoCommand } from './commands/info.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const COMMON_OPTIONS: OptionSpec[] = [
-  { flags: '-n, --name <name>', description: 'package name' },
-  { flags: '-v, --version [version]', description: 'package version (without a value: print the version of pkgshift)' },
-  { flags: '--iteration <release>', description: 'package release / Debian revision' },
-  { flags: '--epoch <n>', description: 'package epoch' },
-  { flags: '--bump <n>', description: "add N to the release's leading number (alien's bump, opt-in)" },
-  { flags: '-a, --architecture <arch>', description: "architecture: 'native', 'all', or a Debian or rpm name (amd64, x86_64, …)" },
-  { flags: '-m, --maintainer <who>', description: "maintainer, as 'Name <email>'" },
-  { flags: '--vendor <vendor>', description: 'vendor' },
-  { flags: '--url <url>', description: 'homepage' },
-  { flags: '--license <license>', description: 'license name (SPDX)' },
-  { flags: '--description <text>', description: 'first line: summary; following lines: long description' },
-  { flags: '--category <section>', description: 'section / group' },
-  { flags: '-d, --depends <relation>', description: "dependency, e.g. 'libc6 (>= 2.17)'", repeatable: true },
-  { flags: '--provides <relation>', description: 'virtual package provided', repeatable: true },
-  { flags: '--conflicts <relation>', description: 'conflicting package', repeatable: true },
-  { flags: '--replaces <relation>', description: 'package replaced', repeatable: true },
-  { flags: '--recommends <relation>', description: 'recommended package', repeatable: true },
-  { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
-  { flags: '--config-files <path>', description: 'mark a file (or every file below a directory) as a config file', repeatable: true },
-  { flags: '--no-default-config-files', description: 'do not make files under /etc config files (dir, tar and npm inputs)' },
-  { flags: '--directories <path>', description: 'mark a directory as owned by the package', repeatable: true },
-  { flags: '--before-install <file>', description: 'script to run before install' },
-  { flags: '--after-install <file>', description: 'script to run after install' },
-  { flags: '--before-remove <file>', description: 'script to run before removal' },
-  { flags: '--after-remove <file>', description: 'script to run after removal' },
-  { flags: '--no-scripts', description: 'leave out every maintainer script (of the input too)' },
-  { flags: '-C, --chdir <dir>', description: 'read inputs relative to this directory' },
-  { flags: '--prefix <dir>', description: 'place every input under this directory in the package' },
-  { flags: '-x, --exclude <glob>', description: 'leave out paths matching the glob', repeatable: true },
-  { flags: '--owner <user>', description: 'owner of every file (default root)' },
-  { flags: '--group <group>', description: 'group of every file (default root)' },
-  { flags: '--compression <kind>', description: 'tar output compression: none, gzip, xz, zstd (default: from -p, else gzip)' },
-  { flags: '--compression-level <n>', description: 'tar output compression level' },
-  { flags: '-p, --package <path>', description: 'output file, or a directory for the conventional file name' },
-  { flags: '-f, --force', description: 'overwrite an existing output file' },
-  { flags: '--no-lint', description: 'do not lint the package before writing it' },
-  { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
-  { flags: '--verbose', description: 'say more, including error details' },
-  { flags: '--quiet', description: 'print only errors' },
-];
-
-function addOption(program: Command, spec: OptionSpec): void {
-  const option = new Option(spec.flags, spec.description);
-  if (spec.repeatable) option.argParser(collect);
-  if (spec.default !== undefined) option.default(spec.default);
-  program.addOption(option);
-}
-
-export function buildProgram(): Command {
-  const program = new Command('pkgshift')
-    .usage('-s TYPE -t TYPE [options] [INPUT...]')
-    .description('Convert software packages between formats, natively, and lint them.')
-    .option('-s, --input-type <type>', `input type: ${inputs.map((p) => p.name).join(', ')} (default: sniffed from the input)`)
-    .option('-t, --output-type <type>', `output type: ${outputs.map((p) => p.name).join(', ')}`)
-    .argument('[inputs...]', 'what to package: paths, SRC=DEST mappings, or package files')
-    .allowExcessArguments(false)
-    .exitOverride()
-    .enablePositionalOptions()
-    .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
-  program.addCommand(lintCommand());
-  const seen = new Set<string>();
-  for (const spec of [...COMMON_OPTIONS, ...[...inputs, ...outputs].flatMap((p) => p.options ?? [])]) {
-    if (seen.has(spec.flags)) continue;
-    seen.add(spec.flags);
-    addOption(program, spec);
-  }
-  program.addCommand(infoCommand());
-  program.action(async (args: string[], options: Record<string, unknown>) => {
-    if (options.version === true) {
-      process.stdout.write(`${packageVersion()}\n`);
-      return;
-    }
-    if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see --help)');
-    const diag = diagnostics(options);
-    const written = await withRunContext(diag, options.verbose === true, (ctx) =>
-      convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-        onLint: (pkg, findings) => {
-          for (const f of findings) {
-            if (options.quiet ? f.severity !== 'error' : f.severity === 'info' && !options.verbose) continue;
-            process.stderr.write(`${formatLine(pkg.metadata.name, f)}\n`);
-          }
-        } }, ctx));
-    if (!options.quiet) process.stdout.write(`${written}\n`);
-  });
-  return program;
-}
-
-export function diagnostics(options: Record<string, unknown>): Diagnostics {
-  return new Diagnostics((d: Diagnostic) => {
-    if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
-  });
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { buildProgram } from './cli/program.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // A bare `pkgshift` prints the help; `pkgshift --version` alone, as most tools, pkgshift's version
+  // (with anything else, -v/--version is the package version and needs a value, as in fpm).
+  if (argv.length === 0) argv = ['help'];
+  if (argv.length === 1 && argv[0] === '--version') argv = ['-V'];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

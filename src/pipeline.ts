@@ -1,7 +1,7 @@
-// read → apply options → normalize → write (atomically).
+// read → apply options → normalize → plan → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
@@ -12,7 +12,7 @@ import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
-import { isPrivateRoot, lintFormatFor, lintModel, type Finding } from './lint/index.js';
+import { isPrivateRoot, lintModel, type Finding, type LintFormat } from './lint/index.js';
 
 export interface ConvertRequest {
   source?: string;
@@ -54,23 +54,23 @@ export async function readPackage(source: string | undefined, inputs: string[], 
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
   const output = findOutput(request.target);
   const read = await readPackage(request.source, request.inputs, request.options, ctx);
-  const model = output.prepare?.(read, request.options, ctx) ?? read;
-  const target = outputPath(request.options.package, output.fileName(model, request.options));
+  const plan = output.plan(read, request.options, ctx);
+  const target = outputPath(request.options.package, plan.fileName);
   checkWritable(target, request.options.force ?? false);
-  if (request.options.lint !== false) await lintBeforeWriting(model, request, ctx);
-  await writeAtomically(target, request.options.force ?? false, (out) => output.write(model, out, request.options, ctx));
+  if (request.options.lint !== false) await lintBeforeWriting(plan.model, output.lintFormat, request, ctx);
+  await writeAtomically(target, request.options.force ?? false, (out) => output.write(plan, out, ctx));
   return target;
 }
 
 /**
- * Lints the model handed to the writer, with the target format's conventions. It runs before the
- * write so that `--strict` fails (exit 3) without leaving an output file or touching an existing one.
+ * Lints the planned package (what the writer will write), with the target format's conventions. It runs
+ * before the write so that `--strict` fails (exit 3) without leaving an output file or touching an existing one.
  */
-async function lintBeforeWriting(model: PackageModel, request: ConvertRequest, ctx: Context): Promise<void> {
+async function lintBeforeWriting(model: PackageModel, format: LintFormat, request: ConvertRequest, ctx: Context): Promise<void> {
   const roots = request.options.chdir || request.source === 'dir' || !request.source
     ? request.inputs.map((i) => resolve(request.options.chdir ?? '.', i.split('=')[0]!)).filter(isPrivateRoot) : [];
   const { findings } = await lintModel(model, {
-    format: lintFormatFor(request.target), buildRoots: roots,
+    format, buildRoots: roots,
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });
@@ -79,6 +79,15 @@ async function lintBeforeWriting(model: PackageModel, request: ConvertRequest, c
   if (request.options.strict && errors) {
     throw new PkgError('lint-failed', `--strict: lint found ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
   }
+}
+
+/**
+ * A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a
+ * conversion), named after the directory unless -n says otherwise.
+ */
+export function packageRoot(dir: string, options: Options): { input: string; options: Options } {
+  const chdir = resolve(options.chdir ?? '.', dir);
+  return { input: '.', options: { ...options, chdir, name: options.name ?? basename(chdir).toLowerCase() } };
 }
 
 export async function sniffInput(inputs: string[]): Promise<InputPlugin> {

@@ -4,6 +4,7 @@
 import type { Writable } from 'node:stream';
 import type { Diagnostics } from './core/diagnostics.js';
 import type { PackageModel } from './core/model.js';
+import type { LintFormat } from './lint/types.js';
 
 export interface OptionSpec {
   /** commander flags: `--deb-compression <kind>`. The value arrives camel-cased: `debCompression`. */
@@ -12,6 +13,10 @@ export interface OptionSpec {
   default?: string | boolean;
   /** Repeatable options collect into an array. */
   repeatable?: boolean;
+  /** The values shell completion offers (the plugin itself checks the value). */
+  choices?: readonly string[];
+  /** What shell completion offers for the value: file or directory names. */
+  value?: 'file' | 'dir';
 }
 
 /** The options every plugin may read; plugin options arrive beside them. */
@@ -76,17 +81,27 @@ export interface InputPlugin {
   read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;
 }
 
-export interface OutputPlugin {
+/**
+ * What an output decided, once, before a byte is written: the package as the format will carry it
+ * (the model lint checks), the file name, and the format's own settings (compression, control fields,
+ * header content …). Every conversion diagnostic is emitted while planning; writing only streams.
+ */
+export interface Plan<Settings = unknown> {
+  /** The package as written: name, version, relations and scripts translated, defaults filled in. */
+  model: PackageModel;
+  /** The conventional file name, used when `-p` is absent or names a directory. */
+  fileName: string;
+  settings: Settings;
+}
+
+export interface OutputPlugin<Settings = unknown> {
   name: string;
   description: string;
   options?: OptionSpec[];
-  /** The conventional file name, used when `-p` is absent or names a directory. */
-  fileName(pkg: PackageModel, options: Options): string;
-  /**
-   * The model as this format will carry it (versions, relations and scripts translated, defaults filled
-   * in), so that lint checks what is written. write() accepts either model: translation is idempotent.
-   */
-  prepare?(pkg: PackageModel, options: Options, ctx: Context): PackageModel;
-  /** Streams the package to `out`; the pipeline owns the file, its temporary name and the rename. */
-  write(pkg: PackageModel, out: Writable, options: Options, ctx: Context): Promise<void>;
+  /** Whose conventions lint applies to the planned package. */
+  lintFormat: LintFormat;
+  /** Translates the model and settles everything the write needs; throws on what the format cannot carry. */
+  plan(pkg: PackageModel, options: Options, ctx: Context): Plan<Settings>;
+  /** Streams the planned package to `out`; the pipeline owns the file, its temporary name and the rename. */
+  write(plan: Plan<Settings>, out: Writable, ctx: Context): Promise<void>;
 }

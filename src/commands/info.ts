@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { debVersionString } from '../core/version.js';
 import { formatDebRelation } from '../core/relations.js';
 import { RELATION_KINDS, type FileEntry, type PackageModel, type Script } from '../core/model.js';
-import { readPackage, withRunContext } from '../pipeline.js';
+import { packageRoot, readPackage, sniffInput, withRunContext } from '../pipeline.js';
 import { Diagnostics } from '../core/diagnostics.js';
 
 export function infoCommand(): Command {
@@ -23,7 +23,11 @@ export function infoCommand(): Command {
         if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
         process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
       });
-      const model = await withRunContext(diag, options.verbose === true, (ctx) => readPackage(options.inputType, [file], {}, ctx));
+      const model = await withRunContext(diag, options.verbose === true, async (ctx) => {
+        const input = options.inputType ?? (await sniffInput([file])).name;
+        const root = input === 'dir' && !file.includes('=') ? packageRoot(file, {}) : { input: file, options: {} };
+        return readPackage(input, [root.input], root.options, ctx);
+      });
       process.stdout.write(options.json ? `${JSON.stringify(modelJson(model), null, 2)}\n` : formatModel(model));
     });
 }

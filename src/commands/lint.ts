@@ -11,10 +11,11 @@ import type { LintFormat } from '../lint/types.js';
 import { withRunContext } from '../pipeline.js';
 import type { Options } from '../plugin.js';
 import { inputs } from '../registry.js';
+import { LINT_METADATA_OPTIONS, addOption } from '../cli/options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-interface LintCliOptions {
+interface LintCliOptions extends Record<string, unknown> {
   inputType?: string;
   as?: string;
   format: string;
@@ -22,16 +23,15 @@ interface LintCliOptions {
   suppress?: string[];
   overrides?: string[];
   hints?: boolean;
-  name?: string;
-  architecture?: string;
   chdir?: string;
   listRules?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 }
 
+/** The package a directory becomes is described by the same options as a conversion (-n, -m, --description …). */
 export function lintCommand(): Command {
-  return new Command('lint')
+  const command = new Command('lint')
     .description('check package files for defects (see README "Lint"); exit 3 when findings reach --fail-on')
     .usage('[options] FILE...')
     .argument('[files...]', 'package files (.deb, .rpm, .tar.*, npm .tgz) or, with -s dir, directories')
@@ -42,8 +42,6 @@ export function lintCommand(): Command {
     .option('--suppress <ids>', 'suppress findings by id (comma-separated, globs allowed; repeatable)', collect)
     .option('--overrides <file>', "overrides file: lines of 'id [path-glob]' (repeatable)", collect)
     .option('-i, --hints', 'print how to fix each finding')
-    .option('-n, --name <name>', 'package name for directory inputs (default: the directory name)')
-    .option('-a, --architecture <arch>', 'declared architecture (checked against ELF headers for tar/dir inputs)')
     .option('-C, --chdir <dir>', 'read inputs relative to this directory')
     .option('--list-rules', 'list every rule id with its severity and summary')
     .option('--verbose', 'say more')
@@ -58,6 +56,8 @@ export function lintCommand(): Command {
       if (files.length === 0) throw new PkgError('usage', 'lint: give at least one FILE (see pkgshift lint --help)');
       await runLint(files, options);
     });
+  for (const spec of LINT_METADATA_OPTIONS) addOption(command, spec);
+  return command;
 }
 
 async function runLint(files: string[], options: LintCliOptions): Promise<void> {
@@ -66,10 +66,8 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
     ...suppressionsFromIds(options.suppress ?? []),
     ...(options.overrides ?? []).flatMap((file) => readOverrides(file)),
   ];
-  const inputOptions: Options = {};
-  if (options.name) inputOptions.name = options.name;
-  if (options.architecture) inputOptions.architecture = options.architecture;
-  if (options.chdir) inputOptions.chdir = options.chdir;
+  const metadataKeys = LINT_METADATA_OPTIONS.map((o) => new Option(o.flags).attributeName());
+  const inputOptions: Options = Object.fromEntries(Object.entries(options).filter(([key]) => metadataKeys.includes(key) || key === 'chdir'));
   const diag = new Diagnostics((d) => {
     if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
     process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);

@@ -4,17 +4,11 @@
 import type { Diagnostics } from './diagnostics.js';
 import type { Metadata, Relation, RelationKind } from './model.js';
 
-export type DebField = 'Pre-Depends' | 'Depends' | 'Recommends' | 'Suggests' | 'Enhances' | 'Breaks' | 'Conflicts' | 'Replaces' | 'Provides';
+export type Relations = Metadata['relations'];
 
-export type RpmKind = 'requires' | 'requiresPre' | 'provides' | 'conflicts' | 'obsoletes' | 'recommends' | 'suggests' | 'supplements' | 'enhances';
-
-const DEB_FIELD: Partial<Record<RelationKind, DebField>> = {
-  preDepends: 'Pre-Depends', depends: 'Depends', recommends: 'Recommends', suggests: 'Suggests', enhances: 'Enhances',
-  breaks: 'Breaks', conflicts: 'Conflicts', replaces: 'Replaces', provides: 'Provides',
-};
-
-const RPM_KIND: Partial<Record<RelationKind, RpmKind>> = {
-  depends: 'requires', preDepends: 'requiresPre', provides: 'provides', conflicts: 'conflicts', breaks: 'conflicts',
+/** What rpm calls each kind: Breaks is rpm's Conflicts (Replaces is handled apart). */
+const RPM_KIND: Partial<Record<RelationKind, RelationKind>> = {
+  depends: 'depends', preDepends: 'preDepends', provides: 'provides', conflicts: 'conflicts', breaks: 'conflicts',
   obsoletes: 'obsoletes', recommends: 'recommends', suggests: 'suggests', supplements: 'supplements', enhances: 'enhances',
 };
 
@@ -23,23 +17,29 @@ const MECHANICS = /^(rpmlib|config)\(/;
 
 const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
-/** Relations for a deb control file, by field, in dpkg's usual field order. */
-export function debRelations(metadata: Metadata, diag: Diagnostics): Map<DebField, Relation[]> {
-  const out = new Map<DebField, Relation[]>();
-  const add = (field: DebField, relation: Relation) => out.set(field, [...(out.get(field) ?? []), relation]);
+function adder(out: Relations) {
+  return (kind: RelationKind, relation: Relation) => {
+    out[kind] = [...(out[kind] ?? []), relation];
+  };
+}
+
+/** The relations a deb carries: only the kinds deb has, names and versions as dpkg accepts them. */
+export function debRelations(metadata: Metadata, diag: Diagnostics): Relations {
+  const out: Relations = {};
+  const add = adder(out);
   for (const [kind, relations] of entries(metadata)) {
     for (const relation of relations) {
       const debRelation = forDeb(relation, kind, diag);
       if (!debRelation) continue;
       if (kind === 'obsoletes') {
         // rpm Obsoletes replaces a package wholly: dpkg's spelling of that is Conflicts + Replaces.
-        add('Conflicts', debRelation);
-        add('Replaces', debRelation);
+        add('conflicts', debRelation);
+        add('replaces', debRelation);
         diag.info('relation-obsoletes', `Obsoletes: ${relation.name} is written as Conflicts + Replaces`);
       } else if (kind === 'supplements') {
         diag.warn('relation-dropped', `Supplements: ${relation.name} is dropped: deb has no reverse-recommends relation`);
       } else {
-        add(DEB_FIELD[kind]!, debRelation);
+        add(kind, debRelation);
       }
     }
   }
@@ -72,10 +72,10 @@ function forDeb(relation: Relation, kind: RelationKind, diag: Diagnostics): Rela
   return rest.length ? { ...first, alternatives: rest } : first;
 }
 
-/** Relations for an rpm header, by kind. Alternatives stay as `alternatives` (written as rich deps). */
-export function rpmRelations(metadata: Metadata, diag: Diagnostics): Map<RpmKind, Relation[]> {
-  const out = new Map<RpmKind, Relation[]>();
-  const add = (kind: RpmKind, relation: Relation) => out.set(kind, [...(out.get(kind) ?? []), relation]);
+/** The relations an rpm carries, by the kinds rpm has. Alternatives stay as `alternatives` (written as rich deps). */
+export function rpmRelations(metadata: Metadata, diag: Diagnostics): Relations {
+  const out: Relations = {};
+  const add = adder(out);
   const replacing = new Set([...(metadata.relations.conflicts ?? []), ...(metadata.relations.breaks ?? [])].map((r) => r.name));
   for (const [kind, relations] of entries(metadata)) {
     for (const relation of relations) {

@@ -8,7 +8,6 @@ import type { Metadata, Script, ScriptPhase } from './model.js';
 import { companionFiles, deferrableScriptlet, deferredRunner, DEFERRABLE, isDeferredRunner, shellOfDeferrable } from './script-bootstrap.js';
 import { interpreterOf } from './scripts.js';
 import { commandsRun, debianOnlyCommands, rpmOnlyCommands, toolNeeds } from './script-tools.js';
-import { toRpmVersion } from './version.js';
 
 export type Convention = 'deb' | 'rpm';
 
@@ -42,6 +41,7 @@ const RPM_ARGS_FROM_DEB: Partial<Record<ScriptPhase, string>> = {
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
  * wrapped in a shim. Phases the target has no place for are dropped (or merged) with a warning.
+ * `metadata` is the package as the target writes it (for rpm, its version already translated).
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
   const out: Script[] = [];
@@ -144,10 +144,10 @@ function shim(script: Script, args: string, target: Convention, metadata: Metada
     `# this ${target} ${target === 'rpm' ? 'scriptlet' : 'maintainer script'} rebuilds the arguments it expects (FORMATS.md §B7.3).`,
   ];
   if (target === 'rpm') {
-    const self = toRpmVersion(metadata.version);
+    const self = `${metadata.version.upstream}-${metadata.version.release || '1'}`;
     lines.push(
       'pkgshift_other() {',
-      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self.version}-${self.release}$' | head -n 1 | grep . || echo 0`,
+      `  rpm -q --qf '%{VERSION}-%{RELEASE}\\n' ${metadata.name} 2>/dev/null | grep -v -e ' ' -e '^${self}$' | head -n 1 | grep . || echo 0`,
       '}',
       ...dpkgEnvironment(script, metadata),
     );

@@ -3,12 +3,16 @@
 // two-thread encoder (its output depends on the block size, not the thread count), zstd workers
 // do not change its output. zlib works in 256 KiB chunks: at its default 16 KiB, handing every
 // chunk to the thread pool costs more than deflating it (a 2 GiB deb took 8 s instead of 3.4 s).
+//
+// Only gzip is loaded at start-up. The xz library (lzma-native, which ships prebuilt binaries) is
+// loaded the first time xz or lzma is needed; zstd comes from node:zlib (Node 22.15 and later) and,
+// on older Node, from the optional dependency zstd-napi, loaded only then.
 import { createRequire } from 'node:module';
 import { PassThrough, type Duplex, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import lzma from 'lzma-native';
-import { CompressStream, DecompressStream } from 'zstd-napi';
-import { PkgError } from '../core/errors.js';
+import type * as LzmaNative from 'lzma-native';
+import type * as ZstdNapi from 'zstd-napi';
+import { PkgError, describeError } from '../core/errors.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2' | 'lzma';
 
@@ -51,8 +55,8 @@ export function compressor(kind: Compression, level = DEFAULT_LEVEL[kind]): Tran
   switch (kind) {
     case 'none': return new PassThrough();
     case 'gzip': return zlib.createGzip({ level, chunkSize: 256 * 1024 });
-    case 'xz': return lzma.createCompressor({ preset: level, threads: 2 });
-    case 'zstd': return new CompressStream({ compressionLevel: level, nbWorkers: 2 });
+    case 'xz': return lzma().createCompressor({ preset: level, threads: 2 });
+    case 'zstd': return zstdCompressor(level);
     default: throw new PkgError('unsupported', `pkgshift reads ${kind} but does not write it`);
   }
 }
@@ -61,14 +65,51 @@ export function decompressor(kind: Compression): Transform | Duplex {
   switch (kind) {
     case 'none': return new PassThrough();
     case 'gzip': return zlib.createGunzip({ chunkSize: 256 * 1024 });
-    case 'xz': return lzma.createStream('autoDecoder');
-    case 'lzma': return lzma.createStream('aloneDecoder');
-    case 'zstd': return new DecompressStream();
+    case 'xz': return lzma().createStream('autoDecoder');
+    case 'lzma': return lzma().createStream('aloneDecoder');
+    case 'zstd': return zstdDecompressor();
     case 'bzip2': return requireCjs('unbzip2-stream')();
   }
 }
 
 const requireCjs = createRequire(import.meta.url);
+
+/** Loads a codec module on first use, with a one-line error naming the package when it is missing. */
+function load<T>(module: string, why: string): T {
+  try {
+    return requireCjs(module) as T;
+  } catch (err) {
+    throw new PkgError('unsupported', `${why} needs the package ${module}, which is not installed or not built `
+      + `(${describeError(err).split('\n')[0]}); reinstall pkgshift${module === 'zstd-napi' ? ' or use Node 22.15 or later' : ''}`, { cause: err });
+  }
+}
+
+const lzma = () => load<typeof LzmaNative>('lzma-native', 'xz and lzma compression');
+
+/** node:zlib's zstd (Node 22.15+), typed here because the project also builds against Node 20's types. */
+interface ZlibZstd {
+  createZstdCompress?(options: { chunkSize?: number; params?: Record<number, number> }): Transform;
+  createZstdDecompress?(options: { chunkSize?: number }): Transform;
+  constants: { ZSTD_c_compressionLevel?: number };
+}
+const zlibZstd = zlib as unknown as ZlibZstd;
+
+function zstdCompressor(level: number): Transform | Duplex {
+  const { createZstdCompress } = zlibZstd;
+  const levelParam = zlibZstd.constants.ZSTD_c_compressionLevel;
+  if (createZstdCompress && levelParam !== undefined) {
+    return createZstdCompress.call(zlib, { chunkSize: 256 * 1024, params: { [levelParam]: level } });
+  }
+  return new (zstdNapi().CompressStream)({ compressionLevel: level, nbWorkers: 2 });
+}
+
+function zstdDecompressor(): Transform | Duplex {
+  const { createZstdDecompress } = zlibZstd;
+  if (createZstdDecompress) return createZstdDecompress.call(zlib, { chunkSize: 256 * 1024 });
+  return new (zstdNapi().DecompressStream)();
+}
+
+const zstdNapi = () => load<typeof ZstdNapi>('zstd-napi', `zstd on Node ${process.versions.node}`);
 
 /** Recognises a compressed stream from its first bytes; `none` when no magic matches. */
 export function sniffCompression(head: Uint8Array): Compression {

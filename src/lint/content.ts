@@ -4,7 +4,7 @@
 // and build paths; hashes are computed only for files whose size collides with another's.
 import { createHash, type Hash } from 'node:crypto';
 import type { FileEntry, PackageModel } from '../core/model.js';
-import { isElf, parseElf } from './elf.js';
+import { isElf, parseElf } from '../formats/elf.js';
 import { SECRET_OVERLAP, secretsIn } from './secrets.js';
 import type { ContentFacts, LintContext } from './types.js';
 

@@ -4,7 +4,7 @@
 import { basename, resolve } from 'node:path';
 import { PkgError, describeError } from '../core/errors.js';
 import type { Context, Options } from '../plugin.js';
-import { readPackage, sniffInput } from '../pipeline.js';
+import { packageRoot, readPackage, sniffInput } from '../pipeline.js';
 import { findInput } from '../registry.js';
 import { readDebControl } from './deb-control.js';
 import { RULES, isPrivateRoot, lintFormatFor, lintModel, type LintFormat } from './index.js';
@@ -30,10 +30,9 @@ function rule(id: string) {
 export async function lintFile(file: string, options: LintFileOptions, ctx: Context): Promise<PackageReport> {
   const input = options.inputType ? findInput(options.inputType) : await sniffInput([file]);
   const format = options.as ?? lintFormatFor(input.name);
-  const inputOptions: Options = { ...options.inputOptions };
-  // A directory given to lint is the package root (as `-C DIR .` would make it for a conversion).
   const isRootDir = input.name === 'dir' && !file.includes('=');
-  if (isRootDir) inputOptions.chdir = resolve(inputOptions.chdir ?? '.', file);
+  const root = isRootDir ? packageRoot(file, options.inputOptions ?? {}) : { input: file, options: { ...options.inputOptions } };
+  const inputOptions = root.options;
   if (input.name === 'dir' && !inputOptions.name) inputOptions.name = basename(resolve(inputOptions.chdir ?? '.', file)).toLowerCase();
   const refused = (id: string, message: string): PackageReport => {
     const f = finding(rule(id), message, undefined, 'error');
@@ -42,7 +41,7 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   };
   let model;
   try {
-    model = await readPackage(input.name, [isRootDir ? '.' : file], inputOptions, ctx);
+    model = await readPackage(input.name, [root.input], inputOptions, ctx);
   } catch (err) {
     if (err instanceof PkgError && UNSAFE_CODES.has(err.code)) return refused('path-unsafe-member', `the reader refused the archive: ${err.message}`);
     if (err instanceof PkgError && input.name === 'deb' && /md5sum/.test(err.message)) return refused('pkg-deb-md5sums', err.message);

@@ -1,6 +1,6 @@
 // Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
 import type { FileEntry, PackageModel } from '../core/model.js';
-import type { ElfInfo } from './elf.js';
+import type { ElfInfo } from '../formats/elf.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,7 +1,6 @@
 // tar output: a plain tarball of the package's files, GNU format, `./` names, parents first.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PackageModel } from '../core/model.js';
 import { EXTENSION, compressionFromName, compressor, parseCompression, type Compression } from '../formats/compress.js';
 import type { Options, OutputPlugin } from '../plugin.js';
 import { tarArchive } from './tar-archive.js';
@@ -12,19 +11,29 @@ function chosenCompression(options: Options): Compression {
   return fromName ?? 'gzip';
 }
 
-export const tarOutput: OutputPlugin = {
+export interface TarSettings {
+  compression: Compression;
+  level?: number;
+}
+
+export const tarOutput: OutputPlugin<TarSettings> = {
   name: 'tar',
   description: 'a tarball (.tar, .tar.gz, .tar.xz, .tar.zst) of the package files',
+  lintFormat: 'tar',
 
-  fileName(pkg: PackageModel, options: Options): string {
+  plan(pkg, options) {
+    const compression = chosenCompression(options);
     const { name, version } = pkg.metadata;
     const release = version.release ? `-${version.release}` : '';
-    return `${name}-${version.upstream}${release}.tar${EXTENSION[chosenCompression(options)]}`;
+    const level = options.compressionLevel === undefined ? undefined : Number(options.compressionLevel);
+    return {
+      model: pkg,
+      fileName: `${name}-${version.upstream}${release}.tar${EXTENSION[compression]}`,
+      settings: level === undefined ? { compression } : { compression, level },
+    };
   },
 
-  async write(pkg, out, options) {
-    const kind = chosenCompression(options);
-    const level = options.compressionLevel === undefined ? undefined : Number(options.compressionLevel);
-    await pipeline(Readable.from(tarArchive(pkg.files)), compressor(kind, level), out, { end: false });
+  async write({ model, settings }, out) {
+    await pipeline(Readable.from(tarArchive(model.files)), compressor(settings.compression, settings.level), out, { end: false });
   },
 };

@@ -52,7 +52,9 @@ test('each rule fires on a package our writer built with its defect, unless the 
     const file = join(dir, `${c.id}.${format === 'tar' ? 'tar.gz' : format}`);
     const findings = await withRunContext(new Diagnostics(), false, async (ctx) => {
       try {
-        await writeAtomically(file, true, (out) => findOutput(format).write(model, out, {}, ctx));
+        const output = findOutput(format);
+        const plan = output.plan(model, {}, ctx);
+        await writeAtomically(file, true, (out) => output.write(plan, out, ctx));
       } catch (err) {
         if (!(err instanceof PkgError)) throw err;
         refused.push(c.id);

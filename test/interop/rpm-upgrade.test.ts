@@ -76,8 +76,9 @@ test('pretrans, posttrans (shell) and a <lua> scriptlet run; the lua one needs n
   });
   let counter = 0;
   const ctx = { diag: new Diagnostics(), verbose: false, sourceDateEpoch: 1700000000, tempPath: (n: string) => join(dir, `${counter++}-${n}`) };
-  const pkg = join(dir, rpmOutput.fileName(model, {}));
-  await writeAtomically(pkg, false, (out) => rpmOutput.write(model, out, {}, ctx));
+  const plan = rpmOutput.plan(model, {}, ctx);
+  const pkg = join(dir, plan.fileName);
+  await writeAtomically(pkg, false, (out) => rpmOutput.write(plan, out, ctx));
 
   const root = new RpmRoot(t);
   const requires = root.rpmOk(['-qp', '--requires', pkg]).stdout;

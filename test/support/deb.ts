@@ -51,12 +51,15 @@ export function model(files: FileEntry[], metadata: Partial<Metadata> = {}, scri
 /** Writes `pkg` as a deb into `dir` through the output plugin; returns its path and the diagnostics. */
 export async function writeDeb(pkg: PackageModel, dir: string, options: Options = {}, sourceDateEpoch = 1_700_000_000): Promise<{ path: string; diag: Diagnostics }> {
   const diag = new Diagnostics();
-  const path = join(dir, debOutput.fileName(pkg, options));
-  await withRunContext(diag, false, async (ctx) => {
+  const path = await withRunContext(diag, false, async (runCtx) => {
+    const ctx = { ...runCtx, sourceDateEpoch };
+    const plan = debOutput.plan(pkg, options, ctx);
+    const path = join(dir, plan.fileName);
     const out = createWriteStream(path);
-    await debOutput.write(pkg, out, options, { ...ctx, sourceDateEpoch });
+    await debOutput.write(plan, out, ctx);
     out.end();
     await finished(out);
+    return path;
   });
   return { path, diag };
 }

@@ -12,8 +12,8 @@ export const CLI = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 /** The repository root (for fixtures and examples). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** `../shared/corpus` beside the checkout, as CI has it. */
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+/** `../shared/corpus` beside the checkout, as CI has it (PKGSHIFT_CORPUS names another place). */
+export const CORPUS = process.env.PKGSHIFT_CORPUS || join(ROOT, '..', 'shared', 'corpus');
 
 export const REQUIRE_TOOLS = process.env.PKGSHIFT_REQUIRE_TOOLS === '1';
 

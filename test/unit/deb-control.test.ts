@@ -7,6 +7,7 @@ import { emptyMetadata, type Metadata } from '../../src/core/model.js';
 import { parseRelation } from '../../src/core/relations.js';
 import { descriptionValue, formatControl, installedSizeKiB } from '../../src/formats/deb-control.js';
 import { controlFields } from '../../src/outputs/deb/control.js';
+import { debOutput } from '../../src/outputs/deb/index.js';
 import { PLACEHOLDER_MAINTAINER } from '../../src/core/placeholders.js';
 import { defaultMaintainer } from '../../src/outputs/deb/maintainer.js';
 import { checkDebVersion, debFileName, debPackageName } from '../../src/outputs/deb/naming.js';
@@ -84,6 +85,12 @@ test('maintainer default: DEBFULLNAME and DEBEMAIL, EMAIL, a name inside DEBEMAI
   assert.match(PLACEHOLDER_MAINTAINER, /^[^<>]+ <[^<>@\s]+@[^<>@\s]+\.invalid>$/);
 });
 
+/** The metadata as the deb output plans it (translated, defaults filled in), which controlFields writes. */
+function planned(metadata: Metadata, diag = new Diagnostics()): Metadata {
+  const ctx = { diag, verbose: false, tempPath: (): string => { throw new Error('planning needs no temporary file'); } };
+  return debOutput.plan({ metadata, files: [], scripts: [] }, {}, ctx).model.metadata;
+}
+
 const FULL: Metadata = {
   ...emptyMetadata(),
   name: 'myapp',
@@ -112,7 +119,7 @@ const FULL: Metadata = {
 
 test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', () => {
   const diag = new Diagnostics();
-  const text = formatControl(controlFields({ metadata: FULL, installedSize: 42, diag, extraFields: ['X-Built-By: pkgshift'] }));
+  const text = formatControl(controlFields({ metadata: planned(FULL, diag), installedSize: 42, extraFields: ['X-Built-By: pkgshift'] }));
   assert.equal(text, [
     'Package: myapp',
     'Version: 1:1.2.0-1',
@@ -145,21 +152,21 @@ test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', (
 
 test('--deb-field replaces a field in place, removes it with an empty value, cannot set Package', () => {
   const diag = new Diagnostics();
-  const fields = controlFields({ metadata: FULL, installedSize: 1, diag, extraFields: ['priority: extra', 'Homepage:', 'Description: Other\n text'] });
+  const fields = controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['priority: extra', 'Homepage:', 'Description: Other\n text'] });
   assert.deepEqual(fields.find(([n]) => n === 'Priority'), ['Priority', 'extra']);
   assert.equal(fields.find(([n]) => n === 'Homepage'), undefined);
   assert.deepEqual(fields.at(-1), ['Description', 'Other\ntext']);
-  assert.throws(() => controlFields({ metadata: FULL, installedSize: 1, diag, extraFields: ['Package: x'] }), /cannot set Package/);
-  assert.throws(() => controlFields({ metadata: FULL, installedSize: 1, diag, extraFields: ['no colon'] }), /Name: value/);
+  assert.throws(() => controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['Package: x'] }), /cannot set Package/);
+  assert.throws(() => controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['no colon'] }), /Name: value/);
 });
 
 test('missing summary: the first line of the description, else a marked fallback and a warning', () => {
   const diag = new Diagnostics();
   const base = { ...emptyMetadata(), name: 'foo', version: { upstream: '1' }, maintainer: 'A <a@b.c>' };
-  const fromBody = controlFields({ metadata: { ...base, description: 'First line\nrest' }, installedSize: 1, diag });
+  const fromBody = controlFields({ metadata: planned({ ...base, description: 'First line\nrest' }, diag), installedSize: 1 });
   assert.deepEqual(fromBody.at(-1), ['Description', 'First line\nrest']);
   assert.equal(diag.items.length, 0);
-  const none = controlFields({ metadata: base, installedSize: 1, diag });
+  const none = controlFields({ metadata: planned(base, diag), installedSize: 1 });
   assert.deepEqual(none.at(-1), ['Description', 'no description given\nThe package foo was built without a description (pkgshift placeholder).']);
   assert.equal(diag.items[0]?.id, 'description-missing');
 });
@@ -167,18 +174,18 @@ test('missing summary: the first line of the description, else a marked fallback
 test('multi-line extras.deb values (control-file form, as the deb input keeps them) are written back unchanged', () => {
   const raw = 'first line\n second line\n .\n   indented';
   const metadata: Metadata = { ...FULL, relations: {}, extras: { deb: { 'X-Long': raw } } };
-  const text = formatControl(controlFields({ metadata, installedSize: 1, diag: new Diagnostics() }));
+  const text = formatControl(controlFields({ metadata: planned(metadata), installedSize: 1 }));
   assert.match(text, /\nX-Long: first line\n second line\n \.\n   indented\nDescription:/);
 });
 
 test('Priority: --deb-priority, else the input\'s, else optional', () => {
   const diag = new Diagnostics();
   const priority = (metadata: Metadata, option?: string) =>
-    controlFields({ metadata, installedSize: 1, diag, priority: option }).find(([n]) => n === 'Priority')?.[1];
+    controlFields({ metadata: planned(metadata, diag), installedSize: 1, priority: option }).find(([n]) => n === 'Priority')?.[1];
   const fromDeb: Metadata = { ...FULL, extras: { deb: { Priority: 'required', Essential: 'yes' } } };
   assert.equal(priority(fromDeb), 'required');
   assert.equal(priority(fromDeb, 'important'), 'important');
   assert.equal(priority({ ...FULL, extras: {} }), 'optional');
-  const order = controlFields({ metadata: fromDeb, installedSize: 1, diag }).map(([n]) => n);
+  const order = controlFields({ metadata: planned(fromDeb, diag), installedSize: 1 }).map(([n]) => n);
   assert.ok(order.indexOf('Essential') < order.indexOf('Maintainer'), order.join(' '));
 });

@@ -41,8 +41,9 @@ test('model file flags become rpm file flags; ghosts are listed but not in the p
   });
   let counter = 0;
   const ctx = { diag, verbose: false, sourceDateEpoch: 1700000000, tempPath: (n: string) => join(dir, `${counter++}-${n}`) };
-  const pkg = join(dir, rpmOutput.fileName(model, {}));
-  await writeAtomically(pkg, false, (out) => rpmOutput.write(model, out, {}, ctx));
+  const plan = rpmOutput.plan(model, {}, ctx);
+  const pkg = join(dir, plan.fileName);
+  await writeAtomically(pkg, false, (out) => rpmOutput.write(plan, out, ctx));
 
   const rows = new Map(queryFormat(pkg, '[%{FILENAMES}\t%{FILEFLAGS}\t%{FILEVERIFYFLAGS}\t%{FILEDIGESTS}\n]').replace(/\n$/, '').split('\n')
     .map((l) => l.split('\t')).map((r) => [r[0]!, r.slice(1)]));

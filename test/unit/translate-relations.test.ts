@@ -46,8 +46,8 @@ function metadata(relations: Partial<Record<RelationKind, string[]>>): Metadata 
   return m;
 }
 
-function flat<K>(map: Map<K, ReturnType<typeof parseRelation>[]>): Record<string, string[]> {
-  return Object.fromEntries([...map].map(([k, v]) => [String(k), v.map(formatDebRelation)]));
+function flat(relations: Partial<Record<RelationKind, ReturnType<typeof parseRelation>[]>>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(relations).map(([k, v]) => [k, v.map(formatDebRelation)]));
 }
 
 test('neutral → deb relations: rpm-only names dropped with warnings, Obsoletes as Conflicts + Replaces', () => {
@@ -57,8 +57,8 @@ test('neutral → deb relations: rpm-only names dropped with warnings, Obsoletes
     preDepends: ['dpkg (>= 1.19)'], obsoletes: ['oldname < 2'], supplements: ['bash'], provides: ['virt = 1', 'other >= 2'],
   }), diag);
   assert.deepEqual(flat(out), {
-    Depends: ['libfoo (>= 1.0.rc1)', 'pyyaml', 'mta | exim4'], 'Pre-Depends': ['dpkg (>= 1.19)'],
-    Conflicts: ['oldname (<< 2)'], Replaces: ['oldname (<< 2)'], Provides: ['virt (= 1)', 'other'],
+    depends: ['libfoo (>= 1.0.rc1)', 'pyyaml', 'mta | exim4'], preDepends: ['dpkg (>= 1.19)'],
+    conflicts: ['oldname (<< 2)'], replaces: ['oldname (<< 2)'], provides: ['virt (= 1)', 'other'],
   });
   assert.deepEqual(diag.items.map((d) => d.id).sort(), [
     'relation-dropped', 'relation-dropped', 'relation-dropped', 'relation-dropped', 'relation-obsoletes', 'relation-version-dropped',
@@ -72,7 +72,7 @@ test('neutral → rpm relations: Breaks as Conflicts, Replaces as Obsoletes only
     replaces: ['rival', 'filesonly (<< 2)'], recommends: ['r'], suggests: ['s'], enhances: ['e'],
   }), diag);
   assert.deepEqual(flat(out), {
-    requires: ['python3 (>= 3.9)', 'a | b'], requiresPre: ['dpkg'], conflicts: ['old (<< 1)', 'rival'], obsoletes: ['rival'],
+    depends: ['python3 (>= 3.9)', 'a | b'], preDepends: ['dpkg'], conflicts: ['old (<< 1)', 'rival'], obsoletes: ['rival'],
     recommends: ['r'], suggests: ['s'], enhances: ['e'],
   });
   assert.deepEqual(diag.items.map((d) => d.id).sort(), ['relation-arch-dropped', 'relation-breaks', 'relation-dropped', 'relation-replaces']);

@@ -18,7 +18,7 @@ export const npmInput: InputPlugin = {
   options: [
     { flags: '--npm-name-prefix <prefix>', description: "npm input: package name prefix ('node' gives node-NAME and node-SCOPE-NAME; '' for none)" },
     { flags: '--npm-run-scripts', description: "npm input: run the install scripts of the package and its dependencies (off by default)" },
-    { flags: '--npm-bin <path>', description: 'npm input: the npm executable to use (default: npm on PATH)' },
+    { flags: '--npm-bin <path>', description: 'npm input: the npm executable to use (default: npm on PATH)', value: 'file' },
   ],
 
   async read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {

@@ -1,6 +1,6 @@
 // Architecture and ELF rules (LINT.md §3.7), from the headers parsed by ../elf.ts; arch table §8.3.
 import type { PackageModel } from '../../core/model.js';
-import { ET_DYN, ET_EXEC, ET_REL, type ElfInfo } from '../elf.js';
+import { ET_DYN, ET_EXEC, ET_REL, type ElfInfo } from '../../formats/elf.js';
 import { ALL, DEB_RPM, finding, type Finding, type LintContext, type Rule } from '../types.js';
 import { underAny } from './paths.js';
 

@@ -1,16 +1,14 @@
-// The `control` file's fields, from the model (FORMATS.md §B2.2), in the order dpkg-gencontrol
+// The `control` file's fields, from the planned model (FORMATS.md §B2.2), in the order dpkg-gencontrol
 // writes them (Dpkg::Control::FieldsCore, CTRL_PKG_DEB); fields dpkg does not know come after
-// Homepage, in the order given, and Description stays last.
+// Homepage, in the order given, and Description stays last. The model arrives translated (plan.ts):
+// nothing here changes a value or warns.
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
-import type { Metadata } from '../../core/model.js';
-import { debRelations, type DebField } from '../../core/relations-translate.js';
-import { toDebVersion } from '../../core/version.js';
+import type { Metadata, Relation, RelationKind } from '../../core/model.js';
+import { debVersionString } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
 import { checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
-import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
-import { checkDebVersion, debPackageName } from './naming.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
 const FIELD_ORDER = [
@@ -22,32 +20,37 @@ const FIELD_ORDER = [
   'section', 'priority', 'multi-arch', 'homepage', '*', 'tag', 'task', 'description',
 ];
 
+/** The control field of each relation kind a deb carries. */
+const RELATION_FIELD: Partial<Record<RelationKind, string>> = {
+  preDepends: 'Pre-Depends', depends: 'Depends', recommends: 'Recommends', suggests: 'Suggests', enhances: 'Enhances',
+  breaks: 'Breaks', conflicts: 'Conflicts', replaces: 'Replaces', provides: 'Provides',
+};
+
 /** dpkg refuses `|` in these fields; an alternative there means the same as listing each one. */
-const NO_ALTERNATIVES = new Set<DebField>(['Conflicts', 'Breaks', 'Replaces', 'Provides']);
+const NO_ALTERNATIVES = new Set<RelationKind>(['conflicts', 'breaks', 'replaces', 'provides']);
 
 /** Fields the output computes or takes from typed model fields; `--deb-field` may not set them. */
 const OWNED = new Set(['package', 'version', 'architecture', 'installed-size']);
 
 export interface ControlInputs {
+  /** The planned metadata: a valid deb name and version, deb relations, maintainer and summary set. */
   metadata: Metadata;
   installedSize: number;
   /** `--deb-priority`; default `optional`. */
   priority?: string;
   /** `--deb-field 'Name: value'` options, applied last. */
   extraFields?: readonly string[];
-  env?: NodeJS.ProcessEnv;
-  diag: Diagnostics;
 }
 
 export function controlFields(input: ControlInputs): ControlField[] {
-  const { metadata: m, diag } = input;
+  const { metadata: m } = input;
   const fields: ControlField[] = [
-    ['Package', debPackageName(m.name, diag)],
-    ['Version', checkDebVersion(toDebVersion(m.version, diag), diag)],
+    ['Package', m.name],
+    ['Version', debVersionString(m.version)],
     ['Architecture', debArch(m.arch)],
-    ['Maintainer', maintainer(m, input.env ?? process.env, diag)],
+    ['Maintainer', (m.maintainer ?? '').replace(/\s*\n\s*/g, ' ')],
     ['Installed-Size', String(input.installedSize)],
-    ...relationFields(m, diag),
+    ...relationFields(m),
   ];
   // dpkg's Origin is the vendor: "the name of the distribution this package is originating from".
   if (m.vendor) fields.push(['Origin', m.vendor]);
@@ -64,7 +67,7 @@ export function controlFields(input: ControlInputs): ControlField[] {
   if (input.priority !== undefined) setField(fields, ['Priority', input.priority]);
   else if (findField(fields, 'Priority') < 0) fields.push(['Priority', 'optional']);
   for (const raw of input.extraFields ?? []) setField(fields, parseFieldOption(raw));
-  if (findField(fields, 'Description') < 0) fields.push(['Description', descriptionOf(m, diag)]);
+  if (findField(fields, 'Description') < 0) fields.push(['Description', descriptionValue(m.summary, m.description)]);
   return inDpkgOrder(fields);
 }
 
@@ -76,18 +79,6 @@ function inDpkgOrder(fields: readonly ControlField[]): ControlField[] {
     return at >= 0 ? at : unknown;
   };
   return fields.map((field, i) => ({ field, i })).sort((a, b) => rank(a.field[0]) - rank(b.field[0]) || a.i - b.i).map(({ field }) => field);
-}
-
-function maintainer(m: Metadata, env: NodeJS.ProcessEnv, diag: Diagnostics): string {
-  const given = m.maintainer?.trim();
-  if (!given) return defaultMaintainer(env, diag);
-  if (!isWellFormedMaintainer(given)) diag.warn('maintainer-malformed', `maintainer '${given}' is not in the form 'Name <email>' deb expects`);
-  return given.replace(/\s*\n\s*/g, ' ');
-}
-
-function descriptionOf(m: Metadata, diag: Diagnostics): string {
-  const { summary, description } = debDescription(m, diag);
-  return descriptionValue(summary, description);
 }
 
 /** Summary and long description as the deb says them: a missing summary is the long text's first line, or a placeholder. */
@@ -109,10 +100,12 @@ export function debDescription(m: Metadata, diag: Diagnostics): { summary: strin
   return { summary, description: extended };
 }
 
-function relationFields(m: Metadata, diag: Diagnostics): ControlField[] {
+function relationFields(m: Metadata): ControlField[] {
   const fields: ControlField[] = [];
-  for (const [field, list] of debRelations(m, diag)) {
-    const relations = NO_ALTERNATIVES.has(field) ? list.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]) : list;
+  for (const [kind, list] of Object.entries(m.relations) as [RelationKind, Relation[]][]) {
+    const field = RELATION_FIELD[kind];
+    if (!field) continue;
+    const relations = NO_ALTERNATIVES.has(kind) ? list.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]) : list;
     const text = [...new Set(relations.map(formatDebRelation))].join(', ');
     if (text) fields.push([field, text]);
   }

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { Metadata, Version } from '../../core/model.js';
 import { debArch } from '../../core/arch.js';
-import { debVersionString, toDebVersion } from '../../core/version.js';
+import { debVersionString } from '../../core/version.js';
 
 const VALID_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
@@ -45,8 +45,8 @@ function firstBad(text: string, allowed: RegExp): string {
   return [...text].find((c) => !allowed.test(c)) ?? '';
 }
 
-/** `NAME_VERSION_ARCH.deb`, the version without its epoch, as dpkg-name writes it. */
+/** `NAME_VERSION_ARCH.deb` of planned metadata, the version without its epoch, as dpkg-name writes it. */
 export function debFileName(metadata: Metadata): string {
   const { epoch: _epoch, ...withoutEpoch } = metadata.version;
-  return `${debPackageName(metadata.name)}_${debVersionString(toDebVersion(withoutEpoch))}_${debArch(metadata.arch)}.deb`;
+  return `${metadata.name}_${debVersionString(withoutEpoch)}_${debArch(metadata.arch)}.deb`;
 }

@@ -1,8 +1,6 @@
 // Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
-import type { Diagnostics } from '../../core/diagnostics.js';
-import type { Metadata, Relation, RelationOp } from '../../core/model.js';
-import { rpmRelations, type RpmKind } from '../../core/relations-translate.js';
+import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
 import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 
@@ -131,18 +129,20 @@ export function relationDependency(relation: Relation, extraFlags = 0): Dependen
   return { name: relation.name, flags: extraFlags, version: '' };
 }
 
-const KIND_OF: Record<RpmKind, [DependencyKind, number]> = {
-  requires: ['require', 0],
+/** The rpm dependency list (and extra sense flags) of each relation kind an rpm carries. */
+const KIND_OF: Partial<Record<RelationKind, [DependencyKind, number]>> = {
+  depends: ['require', 0],
   // Pre-Depends: needed before the package unpacks, rpm's Requires(pre).
-  requiresPre: ['require', RPMSENSE.SCRIPT_PRE],
+  preDepends: ['require', RPMSENSE.SCRIPT_PRE],
   provides: ['provide', 0], conflicts: ['conflict', 0], obsoletes: ['obsolete', 0], recommends: ['recommend', 0],
   suggests: ['suggest', 0], supplements: ['supplement', 0], enhances: ['enhance', 0],
 };
 
-/** The model's relations as rpm triplets (FORMATS.md §B1.4), translated by core/relations-translate. */
-export function addMetadataRelations(deps: Dependencies, metadata: Metadata, diag: Diagnostics): void {
-  for (const [kind, relations] of rpmRelations(metadata, diag)) {
-    const [dependencyKind, flags] = KIND_OF[kind];
-    for (const relation of relations) deps.addRelation(dependencyKind, relation, flags);
+/** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (FORMATS.md §B1.4). */
+export function addMetadataRelations(deps: Dependencies, metadata: Metadata): void {
+  for (const [kind, relations] of Object.entries(metadata.relations) as [RelationKind, Relation[]][]) {
+    const of = KIND_OF[kind];
+    if (!of) throw new Error(`rpm relation kind ${kind} was not translated`);
+    for (const relation of relations) deps.addRelation(of[0], relation, of[1]);
   }
 }

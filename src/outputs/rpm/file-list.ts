@@ -62,10 +62,9 @@ function typeBits(entry: FileEntry): number {
   }
 }
 
-export function rpmFileList(files: readonly FileEntry[], directories: readonly string[] = []): RpmFile[] {
-  const listed = files
-    .filter((e) => e.type !== 'dir' || ownsDirectory(e, directories))
-    .sort((a, b) => comparePaths(a.path, b.path));
+/** The header's file list: every entry (the plan has left out the directories the package does not own), in rpm's order. */
+export function rpmFileList(files: readonly FileEntry[]): RpmFile[] {
+  const listed = [...files].sort((a, b) => comparePaths(a.path, b.path));
   const byPath = new Map(listed.map((e) => [e.path, e]));
   const members = new Map<string, number>();
   for (const e of listed) {

@@ -4,7 +4,7 @@ import { rpmArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { Metadata } from '../../core/model.js';
-import { rpmEvrString, toRpmVersion } from '../../core/version.js';
+import { rpmEvrString } from '../../core/version.js';
 
 export interface RpmIdentity {
   name: string;
@@ -31,15 +31,13 @@ export interface RpmDescriptive {
 /** What rpm writes when it does not know the license: SPDX's "no assertion", not a guess. */
 export const UNKNOWN_LICENSE = 'NOASSERTION';
 
-export function rpmIdentity(metadata: Metadata, diag?: Diagnostics): RpmIdentity {
-  const { name } = metadata;
+/** Name, version and arch of planned metadata, whose version toRpmVersion already translated. */
+export function rpmIdentity(metadata: Metadata): RpmIdentity {
+  const { name, version: { epoch, upstream: version, release = '1' } } = metadata;
   if (!name || /[\s/]/.test(name)) {
     throw new PkgError('metadata-invalid', `rpm package name '${name}' must be non-empty, without spaces or '/'`);
   }
-  // rpm splits NEVR at the last two '-': toRpmVersion keeps '-' (and what else rpm forbids) out.
-  const { epoch, version, release } = toRpmVersion(metadata.version, diag);
-  const evr = rpmEvrString({ epoch, upstream: version, release });
-  const identity: RpmIdentity = { name, version, release, evr, arch: rpmArch(metadata.arch) };
+  const identity: RpmIdentity = { name, version, release, evr: rpmEvrString(metadata.version), arch: rpmArch(metadata.arch) };
   if (epoch !== undefined) identity.epoch = epoch;
   return identity;
 }

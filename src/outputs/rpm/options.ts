@@ -4,7 +4,7 @@ import { DEFAULT_LEVEL, checkLevel, parseCompression, type Compression } from '.
 import type { OptionSpec, Options } from '../../plugin.js';
 
 export const RPM_OPTIONS: OptionSpec[] = [
-  { flags: '--rpm-compression <kind>', description: 'rpm payload compression: xz (default, rpm >= 4.7 / RHEL 6+), zstd (rpm >= 4.14 / RHEL 8+), gzip, none' },
+  { flags: '--rpm-compression <kind>', description: 'rpm payload compression: xz (default, rpm >= 4.7 / RHEL 6+), zstd (rpm >= 4.14 / RHEL 8+), gzip, none', choices: ['xz', 'zstd', 'gzip', 'none'] },
   { flags: '--rpm-compression-level <n>', description: 'rpm payload compression level (default: xz 6, zstd 19, gzip 9)' },
   { flags: '--rpm-buildhost <name>', description: "BUILDHOST written in the rpm header (default 'localhost': the machine's name is not leaked)" },
 ];

@@ -1,0 +1,88 @@
+// What a conversion tells its user: warnings and lint findings on stderr as they come (behind the
+// progress line), or, with --json, one result object on stdout at the end, success or failure.
+import { Diagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { PkgError, describeError } from '../core/errors.js';
+import { listenToProgress } from '../core/progress.js';
+import type { Finding } from '../lint/types.js';
+import { formatLine } from '../lint/report.js';
+import { ProgressLine } from './progress-line.js';
+
+export interface ReporterOptions {
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  /** true: --progress, false: --no-progress, undefined: on a terminal only. */
+  progress?: boolean;
+}
+
+/** The --json result (README "JSON result"). */
+export interface JsonResult {
+  ok: boolean;
+  output?: string;
+  warnings: { id: string; severity: string; message: string }[];
+  lint: { id: string; severity: string; path?: string; message: string }[];
+  error?: { code: string; message: string };
+}
+
+export class Reporter {
+  readonly diag: Diagnostics;
+  private readonly line: ProgressLine | undefined;
+  private readonly findings: Finding[] = [];
+
+  constructor(private readonly options: ReporterOptions, private readonly stderr: NodeJS.WriteStream = process.stderr) {
+    this.diag = new Diagnostics((d) => this.onDiagnostic(d));
+    const show = options.progress ?? (stderr.isTTY === true && !options.json && !options.quiet);
+    if (show) {
+      this.line = new ProgressLine(stderr);
+      listenToProgress(this.line);
+    }
+  }
+
+  lint(pkgName: string, findings: readonly Finding[]): void {
+    this.findings.push(...findings);
+    if (this.options.json) return;
+    for (const f of findings) {
+      if (this.options.quiet ? f.severity !== 'error' : f.severity === 'info' && !this.options.verbose) continue;
+      this.print(`${formatLine(pkgName, f)}\n`);
+    }
+  }
+
+  /** The run succeeded: the output path on stdout, or the JSON result. */
+  succeeded(output: string): void {
+    this.end();
+    if (this.options.json) process.stdout.write(`${JSON.stringify(this.result({ ok: true, output }), null, 2)}\n`);
+    else if (!this.options.quiet) process.stdout.write(`${output}\n`);
+  }
+
+  /** The run failed: with --json, the result with the error (the CLI prints the one-line error too). */
+  failed(err: unknown): void {
+    this.end();
+    if (!this.options.json) return;
+    const code = err instanceof PkgError ? err.code : 'failed';
+    process.stdout.write(`${JSON.stringify(this.result({ ok: false, error: { code, message: describeError(err) } }), null, 2)}\n`);
+  }
+
+  private result(outcome: Pick<JsonResult, 'ok' | 'output' | 'error'>): JsonResult {
+    return {
+      ...outcome,
+      warnings: this.diag.items.filter((d) => d.severity !== 'info' || this.options.verbose)
+        .map(({ id, severity, message }) => ({ id, severity, message })),
+      lint: this.findings.map(({ id, severity, path, message }) => ({ id, severity, ...(path ? { path } : {}), message })),
+    };
+  }
+
+  private onDiagnostic(d: Diagnostic): void {
+    if (this.options.json || this.options.quiet || (d.severity === 'info' && !this.options.verbose)) return;
+    this.print(`pkgshift: ${d.severity}: ${d.message}\n`);
+  }
+
+  private print(text: string): void {
+    this.line?.clear();
+    this.stderr.write(text);
+  }
+
+  private end(): void {
+    this.line?.end();
+    listenToProgress(undefined);
+  }
+}

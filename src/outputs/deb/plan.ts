@@ -1,0 +1,116 @@
+// The deb as it will be written, decided once before a byte is: the model translated for dpkg (name,
+// version, relations, scripts, maintainer, description, a generated copyright file, no %ghost files),
+// which lint checks, and every control.tar member but md5sums (which needs the data's hashes).
+import { warnNonStandardOwners } from '../../core/accounts.js';
+import { PkgError } from '../../core/errors.js';
+import type { FileEntry, PackageModel } from '../../core/model.js';
+import { normalize } from '../../core/normalize.js';
+import { generatedCopyright } from '../../core/placeholders.js';
+import { debRelations } from '../../core/relations-translate.js';
+import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
+import { bufferSource } from '../../core/source.js';
+import { toDebVersion } from '../../core/version.js';
+import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
+import { formatControl, type ControlField } from '../../formats/deb-control.js';
+import type { Context, Options, Plan } from '../../plugin.js';
+import { controlFields, debDescription } from './control.js';
+import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
+import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
+import type { MemberCompression } from './members.js';
+import { checkDebVersion, debFileName, debPackageName } from './naming.js';
+import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
+
+export interface DebSettings {
+  compression: MemberCompression;
+  /** The time stamped on what the output makes up (ar members, `./`, control files). */
+  mtime: number;
+  /** The control file's fields, in dpkg's order. */
+  control: ControlField[];
+  /** control.tar members besides control and md5sums: conffiles, maintainer scripts, the input's extra files. */
+  controlFiles: ControlFile[];
+  /** Config files: left out of md5sums (dpkg records their hashes itself). */
+  conffiles: string[];
+}
+
+export type DebPlan = Plan<DebSettings>;
+
+export function planDeb(input: PackageModel, options: Options, ctx: Context): DebPlan {
+  const compression = chosenCompression(options, ctx);
+  const m = input.metadata;
+  warnUntranslatable(m, input.scripts, 'deb', ctx.diag);
+  const name = debPackageName(m.name, ctx.diag);
+  const version = toDebVersion(m.version, ctx.diag);
+  checkDebVersion(version, ctx.diag);
+  const relations = debRelations(m, ctx.diag);
+  const maintainer = debMaintainer(m.maintainer, ctx);
+  const shipped = withoutGhosts(input.files, ctx);
+  const model = normalize({
+    metadata: { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer },
+    files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx)],
+    scripts: scriptsFor('deb', input.scripts, m, ctx.diag),
+  }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
+
+  checkPathsFitLists(model.files);
+  const conf = conffiles(model.files, ctx.diag);
+  const controlFiles: ControlFile[] = [];
+  if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
+  const scripts = scriptFiles(model.scripts, ctx.diag);
+  warnNonStandardOwners(model.files, 'deb', ctx.diag);
+  controlFiles.push(...scripts, ...extraControlFiles(m.extras[CONTROL_FILES_EXTRA], scripts, ctx.diag));
+  const control = controlFields({
+    metadata: model.metadata,
+    installedSize: installedSize(model.files, controlFiles),
+    priority: options.debPriority as string | undefined,
+    extraFields: options.debField as string[] | undefined,
+  });
+  formatControl(control); // refuses bad fields now, not after the data is spooled
+  return {
+    model, fileName: debFileName(model.metadata),
+    settings: { compression, mtime: packageTime(model, ctx), control, controlFiles, conffiles: conf },
+  };
+}
+
+function debMaintainer(given: string | undefined, ctx: Context): string {
+  const trimmed = given?.trim();
+  if (!trimmed) return defaultMaintainer(process.env, ctx.diag);
+  if (!isWellFormedMaintainer(trimmed)) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects`);
+  return trimmed;
+}
+
+/** rpm %ghost files are owned but not shipped; a deb can only ship files, so they are left out. */
+function withoutGhosts(files: readonly FileEntry[], ctx: Context): FileEntry[] {
+  const ghosts = files.filter((f) => f.flags?.has('ghost'));
+  if (ghosts.length) ctx.diag.warn('deb-ghost-dropped', `deb cannot own files it does not ship: %ghost ${ghosts.map((f) => f.path).join(', ')} left out`);
+  return files.filter((f) => !f.flags?.has('ghost'));
+}
+
+/** Debian keeps a package's license in /usr/share/doc/NAME/copyright: written when the package names one but ships none. */
+function copyrightFile(pkg: PackageModel, name: string, holder: string, ctx: Context): FileEntry[] {
+  const { license } = pkg.metadata;
+  const path = `/usr/share/doc/${name}/copyright`;
+  const docDir = pkg.files.find((f) => f.path === `/usr/share/doc/${name}`);
+  if (!license || docDir?.type === 'symlink' || pkg.files.some((f) => f.path === path)) return [];
+  ctx.diag.info('copyright-generated', `${path} is generated from the license '${license}'`);
+  const source = bufferSource(generatedCopyright(name, license, holder), path);
+  const mtime = ctx.sourceDateEpoch ?? Math.max(0, ...pkg.files.map((f) => f.mtime));
+  return [{ path, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root', mtime, size: source.size, source }];
+}
+
+function chosenCompression(options: Options, ctx: Context): MemberCompression {
+  const name = options.debCompression as string | undefined;
+  const kind: Compression = name ? parseCompression(name) : 'xz';
+  if (!WRITABLE.includes(kind)) throw new PkgError('usage', `--deb-compression ${name}: pkgshift writes ${WRITABLE.join(', ')}`);
+  if (kind === 'zstd') {
+    ctx.diag.warn('deb-zstd-compat', 'zstd-compressed debs need dpkg >= 1.21.18: Debian 11 and older (and older Ubuntu) cannot install them');
+  }
+  const rawLevel = options.debCompressionLevel as string | undefined;
+  if (rawLevel === undefined) return { kind };
+  if (!/^\d+$/.test(rawLevel)) throw new PkgError('usage', `--deb-compression-level must be a whole number, not '${rawLevel}'`);
+  return { kind, level: checkLevel(kind, Number(rawLevel)) };
+}
+
+/** SOURCE_DATE_EPOCH, else the newest file. */
+function packageTime(pkg: PackageModel, ctx: Context): number {
+  if (ctx.sourceDateEpoch !== undefined) return ctx.sourceDateEpoch;
+  return pkg.files.reduce((newest, f) => Math.max(newest, f.mtime), 0);
+}
