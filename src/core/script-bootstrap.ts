@@ -1,4 +1,4 @@
-// deb install scripts as rpm scriptlets that can wait for their interpreter (FORMATS.md §B7.4).
+// deb install scripts as rpm scriptlets that can wait for their interpreter (README "What conversion changes").
 //
 // dpkg runs a maintainer script only once the Essential set (the shell, coreutils, dpkg …) is
 // installed and configured. One rpm transaction that installs a whole base system has no such
@@ -85,7 +85,7 @@ export function deferrableScriptlet(script: Script, name: string, needs: readonl
   if (companions.templates !== undefined) files.push(['templates', companions.templates, '0644']);
   if (companions.config !== undefined) files.push(['config', companions.config, '0755']);
   const lines = [
-    `${MARK}${debName} run from rpm's built-in Lua, so that it can wait for its shell (FORMATS.md §B7.4).`,
+    `${MARK}${debName} run from rpm's built-in Lua, so that it can wait for its shell.`,
     `-- It runs now when ${script.interpreter} and the commands it calls are installed, else from a %posttrans.`,
     `local pkg, script = ${JSON.stringify(name)}, ${JSON.stringify(debName)}`,
     `local shells, needs = ${luaList([script.interpreter])}, ${luaList(needs)}`,
@@ -114,7 +114,7 @@ export function deferrableScriptlet(script: Script, name: string, needs: readonl
 /** The %posttrans that runs what install scriptlets queued, of this package and of others. */
 export function deferredRunner(name: string): Script {
   const lines = [
-    `${RUNNER_MARK} that had to wait for their shell (FORMATS.md §B7.4).`,
+    `${RUNNER_MARK} that had to wait for their shell.`,
     `local pkg = ${JSON.stringify(name)}`,
     ...HELPERS,
     'local function words(line) local t = {}; for w in (line or ""):gmatch("%S+") do t[#t + 1] = w end; return t end',

@@ -8,8 +8,8 @@
 #   rpm --root R --initdb && rpm --root R -ivh rpms/*.rpm (one transaction, every scriptlet must succeed)
 #   chroot R sh -c 'id; perl -e 1; dpkg --version; apt-get --version'
 #
-# Needs root, debootstrap, rpm and the Debian archive. Exit 0 = passed, 1 = failed, 77 = skipped (the
-# reason is printed). Environment:
+# Runs only with PKGSHIFT_E2E=1 (it downloads about 40 MB); needs root, debootstrap, rpm, curl and the
+# Debian archive. Exit 0 = passed, 1 = failed, 77 = skipped (the reason is printed). Environment:
 #   PKGSHIFT_MINBASE_SUITE   Debian suite (bookworm)
 #   PKGSHIFT_MINBASE_MIRROR  archive URL (default: the first Debian URL in the apt sources, else deb.debian.org)
 #   PKGSHIFT_MINBASE_CACHE   where the downloaded debs are kept between runs (~/.cache/pkgshift-minbase)
@@ -28,8 +28,9 @@ step() { echo "minbase: [$(( $(date +%s) - started ))s] $*"; }
 suite=${PKGSHIFT_MINBASE_SUITE:-bookworm}
 arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 
+[ "${PKGSHIFT_E2E:-}" = 1 ] || skip "set PKGSHIFT_E2E=1 to run it (it downloads the minbase set, about 40 MB, once)"
 [ "$(id -u)" = 0 ] || skip "needs root (device nodes, mounting /proc, chroot)"
-for tool in debootstrap rpm chroot node; do
+for tool in debootstrap rpm chroot curl node; do
   command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed"
 done
 [ -f dist/src/cli.js ] || skip "pkgshift is not built (npx tsc -p .)"
