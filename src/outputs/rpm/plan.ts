@@ -47,7 +47,7 @@ export function planRpm(input: PackageModel, options: Options, ctx: Context): Rp
       relations: rpmRelations(m, ctx.diag), summary: info.summary, description: info.description, license: info.license,
     },
     // Directories the rpm does not own (system and implied ones) are not in it.
-    files: input.files.filter((f) => f.type !== 'dir' || ownsDirectory(f, directories)),
+    files: input.files.filter((f) => f.type !== 'dir' || ownsDirectory(f, directories, input.files)),
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
