@@ -172,10 +172,15 @@ export function debianOnlyCommands(body: string): { command: string; why: string
     if (out.some((o) => o.command === command)) continue;
     const plain = out.findIndex((o) => o.command === program);
     if (plain >= 0) out.splice(plain, 1);
-    const answer = /S|search/.test(query[1]!) ? 'a path that exists is answered as owned by "rpm"' : 'the answer is empty';
+    const answer = query[1] === '-S' || query[1] === '--search' ? 'a path that exists is answered as owned by "rpm"' : 'the answer is empty';
     out.push({ command, why: `it asks dpkg's database, which is empty under rpm: ${answer}` });
   }
   return out;
+}
+
+/** `dpkg -S` / `dpkg-query -S`: which package owns a path. */
+export function searchesDpkgDatabase(body: string): boolean {
+  return [...withoutComments(body).matchAll(DATABASE_QUERY)].some((m) => m[1] === '-S' || m[1] === '--search');
 }
 
 /** The rpm-side commands a script written for rpm runs that a Debian system lacks. */

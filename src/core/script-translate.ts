@@ -7,7 +7,7 @@ import type { Diagnostics } from './diagnostics.js';
 import type { Metadata, Script, ScriptPhase } from './model.js';
 import { companionFiles, deferrableScriptlet, deferredRunner, DEFERRABLE, isDeferredRunner, shellOfDeferrable } from './script-bootstrap.js';
 import { interpreterOf } from './scripts.js';
-import { commandsRun, debianOnlyCommands, rpmOnlyCommands, toolNeeds } from './script-tools.js';
+import { commandsRun, debianOnlyCommands, rpmOnlyCommands, searchesDpkgDatabase, toolNeeds } from './script-tools.js';
 
 export type Convention = 'deb' | 'rpm';
 
@@ -36,7 +36,6 @@ const RPM_ARGS_FROM_DEB: Partial<Record<ScriptPhase, string>> = {
   preRemove: 'case "$1" in remove) set -- 0 ;; upgrade) set -- 1 ;; *) exit 0 ;; esac',
   postRemove: 'case "$1" in remove) set -- 0 ;; upgrade) set -- 1 ;; *) exit 0 ;; esac',
 };
-
 
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
@@ -184,15 +183,13 @@ function dpkgEnvironment(script: Script, metadata: Metadata): string[] {
     // terminal (rpm's usual case) it takes each question's default instead of failing on a dialog.
     lines.push(`DEBCONF_PACKAGE=${metadata.name}; export DEBCONF_PACKAGE`, '[ -t 0 ] || [ -n "${DEBIAN_FRONTEND:-}" ] || { DEBIAN_FRONTEND=noninteractive; export DEBIAN_FRONTEND; }');
   }
-  if (DPKG_DATABASE_SEARCH.test(script.body)) lines.push(...DPKG_SEARCH_ANSWER);
+  if (searchesDpkgDatabase(script.body)) lines.push(...DPKG_SEARCH_ANSWER);
   if (uses.has('dpkg-trigger')) {
     // dpkg triggers only record state in dpkg's database, which rpm never reads.
     lines.push('pkgshift_no_trigger() { :; }', 'alias dpkg-trigger=pkgshift_no_trigger');
   }
   return lines;
 }
-
-const DPKG_DATABASE_SEARCH = /\bdpkg(?:-query)?\s+(?:[^\n;|&]*\s)?(?:-S|--search)\b/;
 
 /**
  * Under rpm dpkg's database is empty, so `dpkg -S PATH` would say no package owns anything, and scripts
