@@ -2,13 +2,15 @@
 // entry to BENCHES.
 import { runConvertBench } from './convert.js';
 import { formatMeasurements, runLintBench } from './lint.js';
+import { runRepoBench } from './repo.js';
 
-const BENCHES: { name: string; run: () => string }[] = [
+const BENCHES: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'convert: small files and a large file to deb, rpm and tar', run: () => formatMeasurements(runConvertBench()) },
   { name: 'lint: pkgshift lint vs lintian and rpmlint', run: () => formatMeasurements(runLintBench()) },
+  { name: 'repo: 1,000 small packages indexed, vs dpkg-scanpackages and createrepo_c', run: async () => formatMeasurements(await runRepoBench()) },
 ];
 
 const only = process.argv[2];
 for (const bench of BENCHES.filter((b) => !only || b.name.startsWith(only))) {
-  process.stdout.write(`## ${bench.name}\n\n${bench.run()}\n`);
+  process.stdout.write(`## ${bench.name}\n\n${await bench.run()}\n`);
 }

@@ -1,24 +1,28 @@
-// read → apply options → normalize → plan → lint → write (atomically).
+// read → apply options → normalize → dependencies (src/deps) → plan → lint → write (atomically).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Diagnostics } from './core/diagnostics.js';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
+import { resolveDependencies } from './deps/index.js';
 import { openInput } from './core/source.js';
 import { applyMetadataOptions, markConfigFiles } from './metadata-options.js';
 import { checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintModel, type Finding, type LintFormat } from './lint/index.js';
+import type { Override } from './lint/overrides.js';
 
 export interface ConvertRequest {
   source?: string;
   target: string;
   inputs: string[];
   options: Options & { package?: string; force?: boolean; lint?: boolean; strict?: boolean };
+  /** Lint findings these match are not reported and do not count for --strict. */
+  overrides?: readonly Override[];
   /** Receives the lint findings on the model about to be written (README "Lint"). */
   onLint?: (pkg: PackageModel, findings: Finding[]) => void;
 }
@@ -40,9 +44,13 @@ export async function withRunContext<T>(diag: Diagnostics, verbose: boolean, ste
   }
 }
 
+/** The input plugin `-s` names, else the one whose format the first input is. */
+export async function chooseInput(source: string | undefined, inputs: string[]): Promise<InputPlugin> {
+  return source ? findInput(source) : sniffInput(inputs);
+}
+
 /** Reads the inputs into a normalized model, with the command line's metadata applied. */
-export async function readPackage(source: string | undefined, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
-  const input = source ? findInput(source) : await sniffInput(inputs);
+export async function readPackage(input: InputPlugin, inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
   const read = await input.read(inputs, options, ctx);
   const model = normalize(applyMetadataOptions(read, options, ctx.diag), { sourceDateEpoch: ctx.sourceDateEpoch });
   const etc = !input.carriesConfigFlags && options.defaultConfigFiles !== false ? ['/etc'] : [];
@@ -53,11 +61,16 @@ export async function readPackage(source: string | undefined, inputs: string[], 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
   const output = findOutput(request.target);
-  const read = await readPackage(request.source, request.inputs, request.options, ctx);
-  const plan = output.plan(read, request.options, ctx);
+  const input = await chooseInput(request.source, request.inputs);
+  const read = await readPackage(input, request.inputs, request.options, ctx);
+  const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
+  const plan = output.plan(resolved, request.options, ctx);
   const target = outputPath(request.options.package, plan.fileName);
   checkWritable(target, request.options.force ?? false);
-  if (request.options.lint !== false) await lintBeforeWriting(plan.model, output.lintFormat, request, ctx);
+  if (request.options.lint !== false) {
+    const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
+    await lintBeforeWriting(plan.model, { format: output.lintFormat, buildRoots }, request, ctx);
+  }
   await writeAtomically(target, request.options.force ?? false, (out) => output.write(plan, out, ctx));
   return target;
 }
@@ -66,11 +79,10 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
  * Lints the planned package (what the writer will write), with the target format's conventions. It runs
  * before the write so that `--strict` fails (exit 3) without leaving an output file or touching an existing one.
  */
-async function lintBeforeWriting(model: PackageModel, format: LintFormat, request: ConvertRequest, ctx: Context): Promise<void> {
-  const roots = request.options.chdir || request.source === 'dir' || !request.source
-    ? request.inputs.map((i) => resolve(request.options.chdir ?? '.', i.split('=')[0]!)).filter(isPrivateRoot) : [];
+async function lintBeforeWriting(model: PackageModel, lint: { format: LintFormat; buildRoots: string[] }, request: ConvertRequest, ctx: Context): Promise<void> {
   const { findings } = await lintModel(model, {
-    format, buildRoots: roots,
+    ...lint,
+    ...(request.overrides ? { overrides: request.overrides } : {}),
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });
@@ -79,15 +91,6 @@ async function lintBeforeWriting(model: PackageModel, format: LintFormat, reques
   if (request.options.strict && errors) {
     throw new PkgError('lint-failed', `--strict: lint found ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
   }
-}
-
-/**
- * A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a
- * conversion), named after the directory unless -n says otherwise.
- */
-export function packageRoot(dir: string, options: Options): { input: string; options: Options } {
-  const chdir = resolve(options.chdir ?? '.', dir);
-  return { input: '.', options: { ...options, chdir, name: options.name ?? basename(chdir).toLowerCase() } };
 }
 
 export async function sniffInput(inputs: string[]): Promise<InputPlugin> {

@@ -4,7 +4,8 @@
 import type { Writable } from 'node:stream';
 import type { Diagnostics } from './core/diagnostics.js';
 import type { PackageModel } from './core/model.js';
-import type { LintFormat } from './lint/types.js';
+import type { PkgError } from './core/errors.js';
+import type { LintFormat, PackageFacts } from './lint/types.js';
 
 export interface OptionSpec {
   /** commander flags: `--deb-compression <kind>`. The value arrives camel-cased: `debCompression`. */
@@ -71,6 +72,8 @@ export interface InputPlugin {
   name: string;
   description: string;
   options?: OptionSpec[];
+  /** Whose conventions `pkgshift lint` applies to a package this input reads. */
+  lintFormat: LintFormat;
   /**
    * True for formats that say themselves which files are config files (deb conffiles, rpm %config).
    * For the others, files under /etc become config files (unless --no-default-config-files).
@@ -79,6 +82,14 @@ export interface InputPlugin {
   /** True when the first bytes of a file are this input's format (for `-s` omitted). */
   sniff?(head: Uint8Array): boolean;
   read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel>;
+  /** The directories the package is built from, whose paths must not leak into its files (lint junk-build-path-leak). */
+  buildRoots?(inputs: readonly string[], options: Options): string[];
+  /** How a PATH given alone to `lint` or `info` is read, when not as a conversion input (a directory is the package root). */
+  packageRoot?(path: string, options: Options): { inputs: string[]; options: Options };
+  /** What only the package file carries, for lint (the deb's control archive). */
+  packageFacts?(file: string, ctx: Context): Promise<PackageFacts>;
+  /** The lint rule a refusal to read the file is, when it is a defect of this format's own (a deb whose md5sums do not match). */
+  refusalRule?(err: PkgError): string | undefined;
 }
 
 /**

@@ -32,6 +32,8 @@ const RELATIONS: OptionSpec[] = [
   { flags: '--replaces <relation>', description: 'package replaced', repeatable: true },
   { flags: '--recommends <relation>', description: 'recommended package', repeatable: true },
   { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
+  { flags: '--deps <policy>', description: "the input's relations: keep (as written), map (names translated, plus those computed from the files), auto (computed from the files only), none (default: auto between deb and rpm, else keep)", choices: ['keep', 'map', 'auto', 'none'] },
+  { flags: '--dep-map <file>', description: "package name map on top of the built-in one: lines 'debian-name<TAB>rpm-name[<TAB>opensuse-name]' ('-': no package needed); repeatable", repeatable: true, value: 'file' },
 ];
 
 const FILES: OptionSpec[] = [
@@ -60,6 +62,7 @@ const OUTPUT: OptionSpec[] = [
   { flags: '--compression-level <n>', description: 'tar output compression level' },
   { flags: '--no-lint', description: 'do not lint the package before writing it' },
   { flags: '--strict', description: 'fail (exit 3, nothing written) when lint finds an error' },
+  { flags: '--suppress <ids>', description: 'say nothing of these warnings and lint findings (ids, comma-separated, globs allowed; repeatable)', repeatable: true },
 ];
 
 const GENERAL: OptionSpec[] = [

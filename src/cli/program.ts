@@ -1,22 +1,24 @@
 // The pkgshift program: the conversion command with every option of cli/options.ts, and the commands
-// lint, info, completion and help. cli.ts runs it.
+// lint, info, repo, completion and help. cli.ts runs it.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { PkgError } from '../core/errors.js';
 import { convert, withRunContext } from '../pipeline.js';
 import { lintCommand } from '../commands/lint.js';
 import { infoCommand } from '../commands/info.js';
+import { repoCommand } from '../commands/repo.js';
 import { completionCommand } from '../commands/completion.js';
 import { mainHelp, USAGE } from './help.js';
 import { addOption, optionGroups } from './options.js';
 import { Reporter } from './reporter.js';
+import { suppressionsFromIds } from '../lint/overrides.js';
 
 /** A subcommand's help on stdout: `pkgshift help lint`. */
 function helpCommand(program: Command): Command {
   return new Command('help')
     .description('print the help of pkgshift or of a command')
     .usage('[COMMAND]')
-    .argument('[command]', 'lint, info, completion')
+    .argument('[command]', 'lint, info, repo, completion')
     .action((name: string | undefined) => {
       if (!name) {
         process.stdout.write(program.helpInformation());
@@ -37,7 +39,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) });
-  for (const command of [lintCommand(), infoCommand(), completionCommand(program), helpCommand(program)]) {
+  for (const command of [lintCommand(), infoCommand(), repoCommand(), completionCommand(program), helpCommand(program)]) {
     program.addCommand(command.exitOverride().configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) }));
   }
   const seen = new Set<string>(['-h, --help']);
@@ -53,11 +55,11 @@ export function buildProgram(): Command {
       return;
     }
     if (!options.outputType) throw new PkgError('usage', 'give the output type with -t TYPE (see pkgshift --help)');
-    const reporter = new Reporter(options);
+    const reporter = new Reporter({ ...options, overrides: suppressionsFromIds((options.suppress as string[] | undefined) ?? []) });
     try {
       const written = await withRunContext(reporter.diag, options.verbose === true, (ctx) =>
         convert({ source: options.inputType as string | undefined, target: options.outputType as string, inputs: args, options,
-          onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx));
+          overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings) }, ctx));
       reporter.succeeded(written);
     } catch (err) {
       reporter.failed(err);

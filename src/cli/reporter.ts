@@ -1,9 +1,13 @@
-// What a conversion tells its user: warnings and lint findings on stderr as they come (behind the
-// progress line), or, with --json, one result object on stdout at the end, success or failure.
-import { Diagnostics, type Diagnostic } from '../core/diagnostics.js';
+// What a command tells its user: the conversion's diagnostics (said while reading and planning) and
+// lint's findings on the planned package, on stderr as they come (behind the progress line), or, with
+// --json, one result object on stdout at the end, success or failure. Both are Diagnostics: --suppress,
+// --quiet and --verbose apply to both, and a lint finding about a value the conversion already spoke of
+// (a placeholder maintainer, a filled-in description) is not said again.
+import { Diagnostics, type Diagnostic, type MetadataField } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
 import { listenToProgress } from '../core/progress.js';
 import type { Finding } from '../lint/types.js';
+import { isSuppressed, type Override } from '../lint/overrides.js';
 import { formatLine } from '../lint/report.js';
 import { ProgressLine } from './progress-line.js';
 
@@ -13,6 +17,8 @@ export interface ReporterOptions {
   verbose?: boolean;
   /** true: --progress, false: --no-progress, undefined: on a terminal only. */
   progress?: boolean;
+  /** --suppress and overrides files: what is not said (lint applies them to its findings itself). */
+  overrides?: readonly Override[];
 }
 
 /** The --json result (README "JSON result"). */
@@ -28,6 +34,7 @@ export class Reporter {
   readonly diag: Diagnostics;
   private readonly line: ProgressLine | undefined;
   private readonly findings: Finding[] = [];
+  private readonly said = new Set<MetadataField>();
 
   constructor(private readonly options: ReporterOptions, private readonly stderr: NodeJS.WriteStream = process.stderr) {
     this.diag = new Diagnostics((d) => this.onDiagnostic(d));
@@ -38,13 +45,16 @@ export class Reporter {
     }
   }
 
+  get overrides(): readonly Override[] {
+    return this.options.overrides ?? [];
+  }
+
+  /** Lint findings on the package `pkgName` (lint has applied the overrides already). */
   lint(pkgName: string, findings: readonly Finding[]): void {
-    this.findings.push(...findings);
+    const unsaid = findings.filter((f) => !(f.field && this.said.has(f.field)));
+    this.findings.push(...unsaid);
     if (this.options.json) return;
-    for (const f of findings) {
-      if (this.options.quiet ? f.severity !== 'error' : f.severity === 'info' && !this.options.verbose) continue;
-      this.print(`${formatLine(pkgName, f)}\n`);
-    }
+    for (const f of unsaid) if (this.shows(f)) this.print(`${formatLine(pkgName, f)}\n`);
   }
 
   /** The run succeeded: the output path on stdout, or the JSON result. */
@@ -65,15 +75,22 @@ export class Reporter {
   private result(outcome: Pick<JsonResult, 'ok' | 'output' | 'error'>): JsonResult {
     return {
       ...outcome,
-      warnings: this.diag.items.filter((d) => d.severity !== 'info' || this.options.verbose)
+      warnings: this.diag.items.filter((d) => !isSuppressed(d, this.overrides) && (d.severity !== 'info' || this.options.verbose))
         .map(({ id, severity, message }) => ({ id, severity, message })),
       lint: this.findings.map(({ id, severity, path, message }) => ({ id, severity, ...(path ? { path } : {}), message })),
     };
   }
 
   private onDiagnostic(d: Diagnostic): void {
-    if (this.options.json || this.options.quiet || (d.severity === 'info' && !this.options.verbose)) return;
+    // A suppressed note still counts as said: its lint twin is the same fact.
+    if (d.field) this.said.add(d.field);
+    if (this.options.json || isSuppressed(d, this.overrides) || !this.shows(d)) return;
     this.print(`pkgshift: ${d.severity}: ${d.message}\n`);
+  }
+
+  private shows(d: Diagnostic): boolean {
+    if (this.options.quiet) return d.severity === 'error';
+    return d.severity !== 'info' || this.options.verbose === true;
   }
 
   private print(text: string): void {

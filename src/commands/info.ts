@@ -4,8 +4,8 @@ import { Command } from 'commander';
 import { debVersionString } from '../core/version.js';
 import { formatDebRelation } from '../core/relations.js';
 import { RELATION_KINDS, type FileEntry, type PackageModel, type Script } from '../core/model.js';
-import { packageRoot, readPackage, sniffInput, withRunContext } from '../pipeline.js';
-import { Diagnostics } from '../core/diagnostics.js';
+import { chooseInput, readPackage, withRunContext } from '../pipeline.js';
+import { Reporter } from '../cli/reporter.js';
 
 export function infoCommand(): Command {
   return new Command('info')
@@ -19,14 +19,11 @@ export function infoCommand(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) })
     .action(async (file: string, options: { inputType?: string; json?: boolean; quiet?: boolean; verbose?: boolean }) => {
-      const diag = new Diagnostics((d) => {
-        if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-        process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
-      });
+      const { diag } = new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true, progress: false });
       const model = await withRunContext(diag, options.verbose === true, async (ctx) => {
-        const input = options.inputType ?? (await sniffInput([file])).name;
-        const root = input === 'dir' && !file.includes('=') ? packageRoot(file, {}) : { input: file, options: {} };
-        return readPackage(input, [root.input], root.options, ctx);
+        const input = await chooseInput(options.inputType, [file]);
+        const read = input.packageRoot?.(file, {}) ?? { inputs: [file], options: {} };
+        return readPackage(input, read.inputs, read.options, ctx);
       });
       process.stdout.write(options.json ? `${JSON.stringify(modelJson(model), null, 2)}\n` : formatModel(model));
     });

@@ -2,13 +2,13 @@
 // Exit codes: 0 clean enough, 1 a file could not be read, 2 usage error, 3 findings reached --fail-on.
 import { Command, Option } from 'commander';
 import { PkgError, describeError } from '../core/errors.js';
-import { Diagnostics } from '../core/diagnostics.js';
-import { lintFile } from '../lint/file.js';
+import { lintFile } from './lint-file.js';
 import { RULES } from '../lint/index.js';
 import { readOverrides, suppressionsFromIds, type Override } from '../lint/overrides.js';
 import { formatJson, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';
 import type { LintFormat } from '../lint/types.js';
 import { withRunContext } from '../pipeline.js';
+import { Reporter } from '../cli/reporter.js';
 import type { Options } from '../plugin.js';
 import { inputs } from '../registry.js';
 import { LINT_METADATA_OPTIONS, addOption } from '../cli/options.js';
@@ -68,10 +68,7 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
   ];
   const metadataKeys = LINT_METADATA_OPTIONS.map((o) => new Option(o.flags).attributeName());
   const inputOptions: Options = Object.fromEntries(Object.entries(options).filter(([key]) => metadataKeys.includes(key) || key === 'chdir'));
-  const diag = new Diagnostics((d) => {
-    if (options.quiet || (d.severity === 'info' && !options.verbose)) return;
-    process.stderr.write(`pkgshift: ${d.severity}: ${d.message}\n`);
-  });
+  const diag = new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true, progress: false, overrides }).diag;
   const reports: PackageReport[] = [];
   let unreadable = 0;
   for (const file of files) {

@@ -3,6 +3,20 @@
 // end the stanza), and Installed-Size computed as dpkg-gencontrol does.
 import { PkgError } from '../core/errors.js';
 
+/**
+ * dpkg's order of the fields a binary package's control file and its Packages stanza share
+ * (Dpkg/Control/FieldsCore.pm, CTRL_PKG_DEB and CTRL_INDEX_PKG): the head, then (in the index) the
+ * file's name, size and checksums, then the tail.
+ */
+export const DPKG_BINARY_HEAD = [
+  'package', 'package-type', 'source', 'version', 'kernel-version', 'built-for-profiles', 'auto-built-package',
+  'architecture', 'subarchitecture', 'installer-menu-item', 'build-essential', 'essential', 'protected', 'origin',
+  'bugs', 'maintainer', 'installed-size',
+  'pre-depends', 'depends', 'recommends', 'suggests', 'enhances', 'conflicts', 'breaks', 'replaces', 'provides',
+  'built-using', 'static-built-using',
+] as const;
+export const DPKG_BINARY_TAIL = ['section', 'priority', 'multi-arch', 'homepage'] as const;
+
 export type ControlField = readonly [name: string, value: string];
 
 /**

@@ -2,7 +2,7 @@
 // -C); `SRC=DEST` places SRC (a file, or a directory's contents) at DEST. --prefix goes in front
 // of every destination. Symlinks are kept as links, hardlinks detected, owners set from options.
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ownerFor, type Owner } from '../core/accounts.js';
 import { nativeArch } from '../core/arch.js';
 import { PkgError, describeError } from '../core/errors.js';
@@ -19,6 +19,7 @@ interface Mapping {
 
 export const dirInput: InputPlugin = {
   name: 'dir',
+  lintFormat: 'tar',
   description: 'directories and files on disk: PATH or SRC=DEST',
 
   async read(inputs: string[], options: Options, ctx: Context): Promise<PackageModel> {
@@ -30,6 +31,18 @@ export const dirInput: InputPlugin = {
     const walker = new Walker(owner, excluded);
     for (const input of inputs) walker.add(mappingOf(input, chdir, options.prefix ?? '/'));
     return { metadata: { ...emptyMetadata(), arch: nativeArch() }, files: walker.files, scripts: [] };
+  },
+
+  buildRoots(inputs, options) {
+    return inputs.map((input) => resolve(options.chdir ?? '.', input.split('=')[0]!));
+  },
+
+  // A directory given alone to lint or info is the package root (as `-C DIR .` makes it for a conversion),
+  // named after the directory unless -n says otherwise.
+  packageRoot(path, options) {
+    const name = options.name ?? basename(resolve(options.chdir ?? '.', path)).toLowerCase();
+    if (path.includes('=')) return { inputs: [path], options: { ...options, name } };
+    return { inputs: ['.'], options: { ...options, name, chdir: resolve(options.chdir ?? '.', path) } };
   },
 };
 

@@ -14,6 +14,7 @@ import { readTarEntries } from './tar-entries.js';
 
 export const tarInput: InputPlugin = {
   name: 'tar',
+  lintFormat: 'tar',
   description: 'a tarball: .tar, .tar.gz/.tgz, .tar.xz, .tar.zst, .tar.bz2',
   options: [
     { flags: '--strip-components <n>', description: 'tar input: drop N leading components of every member name' },

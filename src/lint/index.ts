@@ -79,11 +79,6 @@ export async function lintModel(whole: PackageModel, options: LintOptions): Prom
   return { findings, suppressed: all.length - findings.length };
 }
 
-/** The lint format for a conversion target or an input type: deb and rpm are themselves, the rest are tarballs. */
-export function lintFormatFor(type: string): LintFormat {
-  return type === 'deb' || type === 'rpm' ? type : 'tar';
-}
-
 /**
  * A staging directory worth looking for in the package's text: an absolute path of at least two
  * segments that is not itself a system location (packaging `/usr` must not flag every `/usr` string).

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { PkgError, describeError } from '../core/errors.js';
 import { globToRegExp } from '../core/glob.js';
-import type { Finding } from './types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface Override {
   id: RegExp;
@@ -42,7 +42,7 @@ export function readOverrides(file: string): Override[] {
   return parseOverrides(text, file);
 }
 
-export function isSuppressed(f: Finding, overrides: readonly Override[]): boolean {
+export function isSuppressed(f: Diagnostic, overrides: readonly Override[]): boolean {
   return overrides.some((o) => o.id.test(f.id) && (!o.path || (f.path !== undefined && o.path.test(f.path))));
 }
 

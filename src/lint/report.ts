@@ -1,4 +1,5 @@
 // Lint output: lintian-style lines (`E: name: id path: message`) with a summary, or JSON.
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Finding, LintFormat, Severity } from './types.js';
 
 export interface PackageReport {
@@ -26,7 +27,7 @@ export function reaches(findings: readonly Finding[], failOn: FailOn): boolean {
   return findings.some((f) => RANK[f.severity] >= THRESHOLD[failOn]);
 }
 
-export function formatLine(pkg: string, f: Finding): string {
+export function formatLine(pkg: string, f: Diagnostic): string {
   return `${LETTER[f.severity]}: ${pkg}: ${f.id}${f.path ? ` ${f.path}` : ''}: ${f.message}`;
 }
 

@@ -1,17 +1,15 @@
 // Lint vocabulary (LINT.md §8.1): findings, rules, and what a rule may look at besides the model.
+import type { Diagnostic, MetadataField, Severity } from '../core/diagnostics.js';
 import type { FileEntry, PackageModel } from '../core/model.js';
 import type { ElfInfo } from '../formats/elf.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../core/diagnostics.js';
 
 /** The format whose conventions apply: a package file's own, or the conversion target's. */
 export type LintFormat = 'deb' | 'rpm' | 'tar';
 
-export interface Finding {
-  id: string;
-  severity: Severity;
-  path?: string;
-  message: string;
+/** A lint finding: a diagnostic that always says how to fix it. */
+export interface Finding extends Diagnostic {
   hint: string;
 }
 
@@ -56,6 +54,11 @@ export interface DebControlFacts {
   conffiles?: string[];
 }
 
+/** Facts a package file carries besides its model, from its input plugin. */
+export interface PackageFacts {
+  deb?: DebControlFacts;
+}
+
 export interface LintContext {
   format: LintFormat;
   byPath: Map<string, FileEntry>;
@@ -77,6 +80,11 @@ export function finding(rule: RuleInfo, message: string, path?: string, severity
   return path === undefined
     ? { id: rule.id, severity, message, hint: rule.hint }
     : { id: rule.id, severity, path, message, hint: rule.hint };
+}
+
+/** A finding about a metadata field (see Diagnostic.field). */
+export function fieldFinding(rule: RuleInfo, field: MetadataField, message: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, undefined, severity), field };
 }
 
 export const ALL: readonly LintFormat[] = ['deb', 'rpm', 'tar'];

@@ -61,7 +61,7 @@ export function unlockSecret(secret: LockedSecret, algorithm: number, passphrase
   const check = plain.subarray(values.length);
   const expected = secret.usage === USAGE.sha1 ? createHash('sha1').update(values).digest() : sum16(values);
   if (!check.equals(expected)) {
-    throw new PkgError('usage', isProtected(secret) ? `${what}: wrong passphrase` : `${what}: the secret key checksum does not match (damaged file?)`);
+    throw new PkgError('usage', isProtected(secret) ? `wrong passphrase for ${what}` : `${what}: the secret key checksum does not match (damaged file?)`);
   }
   const reader = new Reader(values, what);
   switch (algorithm) {

@@ -8,7 +8,7 @@ import test from 'node:test';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { PkgError } from '../../src/core/errors.js';
 import { normalize } from '../../src/core/normalize.js';
-import { lintFile } from '../../src/lint/file.js';
+import { lintFile } from '../../src/commands/lint-file.js';
 import { RULES } from '../../src/lint/index.js';
 import { writeAtomically } from '../../src/output-file.js';
 import { withRunContext } from '../../src/pipeline.js';

@@ -7,7 +7,7 @@ import { Diagnostics } from '../../src/core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script } from '../../src/core/model.js';
 import { shellOfDeferrable } from '../../src/core/script-bootstrap.js';
 import { commandsRun, debianOnlyCommands, toolNeeds } from '../../src/core/script-tools.js';
-import { scriptsFor, warnUntranslatable } from '../../src/core/script-translate.js';
+import { controlFilesInScripts, scriptsFor, withoutLuaWrappers } from '../../src/core/script-translate.js';
 import { Dependencies } from '../../src/outputs/rpm/dependencies.js';
 import { scriptEntries } from '../../src/outputs/rpm/scripts.js';
 import { RPMSENSE } from '../../src/formats/rpm/tags.js';
@@ -113,12 +113,8 @@ test('debconf: templates and config travel with the install scripts; without a t
   const shell = shellOfDeferrable(post!)!;
   assert.match(shell, /DEBCONF_PACKAGE=demo/);
   assert.equal(runShell(t, { ...post!, body: `${shell.replace(/^pkgshift_original "\$@"$/m, '')}echo "$DEBIAN_FRONTEND"\n` }, ['1']), 'noninteractive');
-  const diag = new Diagnostics();
-  warnUntranslatable(withDebconf, scripts, 'rpm', diag);
-  assert.deepEqual(diag.items, [], 'templates and config are not dropped');
-  const dropped = new Diagnostics();
-  warnUntranslatable(withDebconf, [], 'rpm', dropped);
-  assert.match(dropped.items[0]!.message, /templates, config have no rpm counterpart/);
+  assert.deepEqual(controlFilesInScripts(scripts), ['templates', 'config'], 'templates and config are not dropped');
+  assert.deepEqual(controlFilesInScripts([deb('postRemove', '. /usr/share/debconf/confmodule\n')]), []);
 });
 
 test('a deb script wrapped for rpm (shim in Lua) comes back unchanged, and the %posttrans runner is dropped', () => {
@@ -127,4 +123,5 @@ test('a deb script wrapped for rpm (shim in Lua) comes back unchanged, and the %
   assert.equal(viaRpm.length, 4);
   assert.deepEqual(scriptsFor('rpm', viaRpm, meta, new Diagnostics()), viaRpm, 'translating twice changes nothing');
   assert.deepEqual(scriptsFor('deb', viaRpm, meta, new Diagnostics()), originals);
+  assert.deepEqual(scriptsFor('deb', withoutLuaWrappers(viaRpm), meta, new Diagnostics()), originals);
 });

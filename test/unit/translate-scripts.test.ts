@@ -7,6 +7,7 @@ import { Diagnostics } from '../../src/core/diagnostics.js';
 import { emptyMetadata, type Script, type ScriptPhase } from '../../src/core/model.js';
 import { shellOfDeferrable } from '../../src/core/script-bootstrap.js';
 import { scriptsFor } from '../../src/core/script-translate.js';
+import { runnableScripts } from '../../src/outputs/deb/scripts.js';
 import { needTools, runOk, tempDir } from '../support/helpers.js';
 
 const PHASES: ScriptPhase[] = ['preInstall', 'postInstall', 'preRemove', 'postRemove'];
@@ -80,11 +81,11 @@ test('scripts of the target convention or none pass unchanged', () => {
 
 test('what deb cannot run is dropped with a warning; Debian-only helpers are warned about', () => {
   const diag = new Diagnostics();
-  const kept = scriptsFor('deb', [
+  const kept = runnableScripts([
     { phase: 'postInstall', interpreter: '<lua>', body: 'print("x")', convention: 'rpm' },
     { phase: 'preTransaction', interpreter: '/bin/sh', body: 'true', convention: 'rpm' },
     { phase: 'verify', interpreter: '/bin/sh', body: 'true', convention: 'rpm' },
-  ], meta, diag);
+  ], diag);
   assert.deepEqual(kept, []);
   assert.deepEqual(diag.items.map((d) => d.id), ['script-dropped', 'script-dropped', 'script-dropped']);
   const helpers = new Diagnostics();

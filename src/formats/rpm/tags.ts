@@ -173,6 +173,18 @@ export const Tag = {
   PAYLOADDIGESTALT: 5097,
 } as const;
 
+/** The name, flags and version tags of each dependency list (FORMATS.md §B1.4). */
+export const DEPENDENCY_TAGS = {
+  provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
+  require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
+  conflict: [Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
+  obsolete: [Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
+  recommend: [Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
+  suggest: [Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
+  supplement: [Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
+  enhance: [Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
+} as const satisfies Record<string, readonly [name: number, flags: number, version: number]>;
+
 /**
  * Registered types of main-header tags (rpm checks integer tags exactly, §B1.2; string-class tags accept
  * STRING/STRING_ARRAY/I18NSTRING). The encoder uses these; the decoder may use them to validate.

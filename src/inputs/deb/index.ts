@@ -10,6 +10,7 @@ import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
 import { isArArchive, type ArMember } from '../../formats/ar-read.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
+import { readDebControl } from './lint-facts.js';
 import { ControlParseError, parseControl } from '../../formats/deb-control-read.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
@@ -31,6 +32,7 @@ const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.keys(SCRI
 
 export const debInput: InputPlugin = {
   name: 'deb',
+  lintFormat: 'deb',
   description: 'a Debian binary package (.deb)',
   carriesConfigFlags: true,
 
@@ -42,6 +44,12 @@ export const debInput: InputPlugin = {
     if (inputs.length !== 1) throw new PkgError('usage', `the deb input reads exactly one .deb file, not ${inputs.length}`);
     return readDeb(inputs[0]!, ctx);
   },
+
+  async packageFacts(file) {
+    return { deb: await readDebControl(file) };
+  },
+
+  refusalRule: (err) => (/md5sum/.test(err.message) ? 'pkg-deb-md5sums' : undefined),
 };
 
 interface DebMembers {
@@ -52,10 +60,8 @@ interface DebMembers {
 export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
   const members = await findMembers(path, label);
-  const controlFiles = await withContext(`reading ${members.control.name} from ${label}`, async () =>
-    readControlTar(memberStream(path, members.control), await compressionOf(path, members.control)));
-  const control = controlFiles.get('control');
-  if (!control) throw new PkgError('input-invalid', `reading ${members.control.name} from ${label}: it has no control file`);
+  const controlFiles = await readControlMember(path, label, members.control);
+  const control = controlFiles.get('control')!;
   const metadata = (() => {
     try {
       return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
@@ -92,6 +98,19 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
   const files = await withoutGeneratedCopyright(data.files, metadata);
   return { metadata, files, scripts };
+}
+
+/** The control files of a .deb (control, md5sums, scripts …), without reading its data member. */
+export async function readControlFiles(path: string): Promise<Map<string, ControlFile>> {
+  const label = basename(path);
+  return readControlMember(path, label, (await findMembers(path, label)).control);
+}
+
+async function readControlMember(path: string, label: string, member: ArMember): Promise<Map<string, ControlFile>> {
+  const files = await withContext(`reading ${member.name} from ${label}`, async () =>
+    readControlTar(memberStream(path, member), await compressionOf(path, member)));
+  if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: it has no control file`);
+  return files;
 }
 
 /**

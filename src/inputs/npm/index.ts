@@ -14,6 +14,7 @@ import { npmInstall } from './npm-cli.js';
 
 export const npmInput: InputPlugin = {
   name: 'npm',
+  lintFormat: 'tar',
   description: 'an npm package: a directory with package.json, an `npm pack` tarball, or a registry name[@version]',
   options: [
     { flags: '--npm-name-prefix <prefix>', description: "npm input: package name prefix ('node' gives node-NAME and node-SCOPE-NAME; '' for none)" },

@@ -13,6 +13,7 @@ import { readPayload } from './payload.js';
 
 export const rpmInput: InputPlugin = {
   name: 'rpm',
+  lintFormat: 'rpm',
   description: 'an RPM binary package (.rpm)',
   carriesConfigFlags: true,
 

@@ -6,17 +6,12 @@
 // becomes depends. Rich dependencies `(a or b)` become alternatives; other rich forms are kept verbatim.
 import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
-import { RPMSENSE, Tag } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_TAGS, RPMSENSE } from '../../formats/rpm/tags.js';
 
-const TRIPLETS: [RelationKind, number, number, number][] = [
-  ['provides', Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
-  ['depends', Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
-  ['conflicts', Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
-  ['obsoletes', Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
-  ['recommends', Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
-  ['suggests', Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
-  ['supplements', Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
-  ['enhances', Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
+const TRIPLETS: [RelationKind, readonly [number, number, number]][] = [
+  ['provides', DEPENDENCY_TAGS.provide], ['depends', DEPENDENCY_TAGS.require], ['conflicts', DEPENDENCY_TAGS.conflict],
+  ['obsoletes', DEPENDENCY_TAGS.obsolete], ['recommends', DEPENDENCY_TAGS.recommend], ['suggests', DEPENDENCY_TAGS.suggest],
+  ['supplements', DEPENDENCY_TAGS.supplement], ['enhances', DEPENDENCY_TAGS.enhance],
 ];
 
 export function relationOp(flags: number): RelationOp | undefined {
@@ -41,7 +36,7 @@ export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: st
     seen.add(key);
     (relations[kind] ??= []).push(relation);
   };
-  for (const [kind, nameTag, flagsTag, versionTag] of TRIPLETS) {
+  for (const [kind, [nameTag, flagsTag, versionTag]] of TRIPLETS) {
     const names = header.strings(nameTag);
     const flags = header.numbers(flagsTag);
     const versions = header.strings(versionTag);

@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import type { Relation, RelationKind } from '../../core/model.js';
 import { RELATION_KINDS } from '../../core/model.js';
-import { ALL, DEB_RPM, finding, type Finding, type LintFormat, type Rule } from '../types.js';
+import type { MetadataField } from '../../core/diagnostics.js';
+import { ALL, DEB_RPM, fieldFinding, finding, type Finding, type LintFormat, type Rule } from '../types.js';
 
 const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 const DEB_UPSTREAM = /^[0-9][A-Za-z0-9.+~-]*$/;
@@ -104,9 +105,9 @@ const descriptionMissing: Rule = {
   check(model) {
     const summary = model.metadata.summary.trim();
     const description = model.metadata.description.trim();
-    if (!summary) return [finding(this, 'the summary (synopsis) is empty', undefined, 'error')];
-    if (!description) return [finding(this, 'the long description is empty')];
-    if (description === summary) return [finding(this, 'the long description only repeats the summary')];
+    if (!summary) return [fieldFinding(this, 'description', 'the summary (synopsis) is empty', 'error')];
+    if (!description) return [fieldFinding(this, 'description', 'the long description is empty')];
+    if (description === summary) return [fieldFinding(this, 'description', 'the long description only repeats the summary')];
     if (description.length < summary.length) return [finding(this, 'the long description is shorter than the summary')];
     return [];
   },
@@ -146,14 +147,16 @@ const placeholderValue: Rule = {
   check(model, format) {
     const m = model.metadata;
     const out: Finding[] = [];
-    const placeholder = (field: string, value: string | undefined, bad: RegExp) => {
-      if (value !== undefined && bad.test(value.trim())) out.push(finding(this, `${field} is the placeholder '${value.trim()}'`));
+    const placeholder = (what: string, value: string | undefined, bad: RegExp, field?: MetadataField) => {
+      if (value === undefined || !bad.test(value.trim())) return;
+      const message = `${what} is the placeholder '${value.trim()}'`;
+      out.push(field ? fieldFinding(this, field, message) : finding(this, message));
     };
-    placeholder('the description', m.summary, /^no description given$/i);
-    placeholder('the long description', m.description, /^no description given$/i);
-    if (m.maintainer === PLACEHOLDER_MAINTAINER) out.push(finding(this, `the maintainer is pkgshift's placeholder '${PLACEHOLDER_MAINTAINER}'`));
+    placeholder('the description', m.summary, /^no description given$/i, 'description');
+    placeholder('the long description', m.description, /^no description given$/i, 'description');
+    if (m.maintainer === PLACEHOLDER_MAINTAINER) out.push(fieldFinding(this, 'maintainer', `the maintainer is pkgshift's placeholder '${PLACEHOLDER_MAINTAINER}'`));
     placeholder('the URL', m.homepage, /^https?:\/\/example\.com\/no-uri-given\/?$/i);
-    placeholder('the license', m.license, /^(?:unknown|none|NOASSERTION)$/i);
+    placeholder('the license', m.license, /^(?:unknown|none|NOASSERTION)$/i, 'license');
     placeholder('the vendor', m.vendor, /^(?:none|unknown)$/i);
     placeholder('the section', m.section, /^(?:none|unknown|default)$/i);
     if (format !== 'tar' && !m.homepage?.trim()) out.push(finding(this, 'the package has no homepage URL', undefined, 'info'));

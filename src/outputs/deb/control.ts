@@ -8,17 +8,10 @@ import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import { debVersionString } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
-import { checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
+import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL, checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
-const FIELD_ORDER = [
-  'package', 'package-type', 'source', 'version', 'kernel-version', 'built-for-profiles', 'auto-built-package',
-  'architecture', 'subarchitecture', 'installer-menu-item', 'build-essential', 'essential', 'protected', 'origin',
-  'bugs', 'maintainer', 'installed-size',
-  'pre-depends', 'depends', 'recommends', 'suggests', 'enhances', 'conflicts', 'breaks', 'replaces', 'provides',
-  'built-using', 'static-built-using',
-  'section', 'priority', 'multi-arch', 'homepage', '*', 'tag', 'task', 'description',
-];
+const FIELD_ORDER = [...DPKG_BINARY_HEAD, ...DPKG_BINARY_TAIL, '*', 'tag', 'task', 'description'];
 
 /** The control field of each relation kind a deb carries. */
 const RELATION_FIELD: Partial<Record<RelationKind, string>> = {
@@ -94,7 +87,7 @@ export function debDescription(m: Metadata, diag: Diagnostics): { summary: strin
       // Not starting with the package name, and with an extended part: lintian makes both errors.
       summary = 'no description given';
       extended = `The package ${m.name} was built without a description (pkgshift placeholder).`;
-      diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`);
+      diag.warn('description-missing', `no description given (--description): the deb says '${summary}'`, { field: 'description' });
     }
   }
   return { summary, description: extended };

@@ -17,7 +17,7 @@ export function defaultMaintainer(env: NodeJS.ProcessEnv, diag: Diagnostics): st
   const { name: nameInEmail, email } = parseAddress(rawEmail);
   if (!/^[^@\s<>]+@[^@\s<>]+$/.test(email)) {
     diag.warn('maintainer-placeholder',
-      `no maintainer given (-m 'Name <email>', or DEBFULLNAME and DEBEMAIL): writing the placeholder '${PLACEHOLDER_MAINTAINER}'`);
+      `no maintainer given (-m 'Name <email>', or DEBFULLNAME and DEBEMAIL): writing the placeholder '${PLACEHOLDER_MAINTAINER}'`, { field: 'maintainer' });
     return PLACEHOLDER_MAINTAINER;
   }
   const name = (env.DEBFULLNAME || env.NAME || nameInEmail || '').trim();

@@ -7,7 +7,7 @@ import type { FileEntry, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
 import { generatedCopyright } from '../../core/placeholders.js';
 import { debRelations } from '../../core/relations-translate.js';
-import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
+import { scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
@@ -18,7 +18,7 @@ import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
-import { CONTROL_FILES_EXTRA, extraControlFiles, scriptFiles, type ControlFile } from './scripts.js';
+import { CONTROL_FILES_EXTRA, extraControlFiles, runnableScripts, scriptFiles, type ControlFile } from './scripts.js';
 
 export interface DebSettings {
   compression: MemberCompression;
@@ -37,7 +37,7 @@ export type DebPlan = Plan<DebSettings>;
 export function planDeb(input: PackageModel, options: Options, ctx: Context): DebPlan {
   const compression = chosenCompression(options, ctx);
   const m = input.metadata;
-  warnUntranslatable(m, input.scripts, 'deb', ctx.diag);
+  if (m.extras.rpm?.Triggers) ctx.diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
   const name = debPackageName(m.name, ctx.diag);
   const version = toDebVersion(m.version, ctx.diag);
   checkDebVersion(version, ctx.diag);
@@ -47,7 +47,7 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   const model = normalize({
     metadata: { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer },
     files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx)],
-    scripts: scriptsFor('deb', input.scripts, m, ctx.diag),
+    scripts: scriptsFor('deb', runnableScripts(withoutLuaWrappers(input.scripts), ctx.diag), m, ctx.diag),
   }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
 
   checkPathsFitLists(model.files);

@@ -27,20 +27,28 @@ const GENERATED = new Set(['control', 'md5sums', 'conffiles']);
 /** Control files dpkg (or debconf) executes: they need mode 0755 (0555..0775, dpkg-deb build.c). */
 const EXECUTABLE = new Set(['preinst', 'postinst', 'prerm', 'postrm', 'config']);
 
+/** The scripts dpkg can run: rpm's built-in interpreters (`<lua>`) and phases deb has no script for are left out. */
+export function runnableScripts(scripts: readonly Script[], diag: Diagnostics): Script[] {
+  return scripts.filter((script) => {
+    if (script.interpreter.startsWith('<')) {
+      diag.warn('script-dropped', `the ${script.phase} script is rpm ${script.interpreter}, which dpkg cannot run: dropped`);
+      return false;
+    }
+    if (!SCRIPT_NAMES[script.phase]) {
+      diag.warn('script-dropped', `the ${script.phase} script has no deb counterpart: dropped`);
+      return false;
+    }
+    return true;
+  });
+}
+
+/** The maintainer script files of runnable scripts (runnableScripts). */
 export function scriptFiles(scripts: readonly Script[], diag: Diagnostics): ControlFile[] {
   const files: ControlFile[] = [];
   for (const script of scripts) {
-    const name = SCRIPT_NAMES[script.phase];
-    if (!name) {
-      diag.warn('deb-script-dropped', `deb has no ${script.phase} script: it is left out`);
-      continue;
-    }
+    const name = SCRIPT_NAMES[script.phase]!;
     if (files.some((f) => f.name === name)) {
       diag.warn('deb-script-dropped', `a second ${script.phase} script is left out (deb has one ${name})`);
-      continue;
-    }
-    if (script.interpreter.startsWith('<')) {
-      diag.warn('deb-script-dropped', `the ${script.phase} script runs in rpm's built-in ${script.interpreter}, which dpkg cannot run: it is left out`);
       continue;
     }
     let content = script.body;

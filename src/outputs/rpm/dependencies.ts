@@ -1,7 +1,7 @@
 // Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
 import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
-import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_TAGS, RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 
 export interface Dependency {
@@ -12,16 +12,7 @@ export interface Dependency {
 
 export type DependencyKind = 'provide' | 'require' | 'conflict' | 'obsolete' | 'recommend' | 'suggest' | 'supplement' | 'enhance';
 
-const TRIPLETS: Record<DependencyKind, [name: number, flags: number, version: number]> = {
-  provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
-  require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
-  conflict: [Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
-  obsolete: [Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
-  recommend: [Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
-  suggest: [Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
-  supplement: [Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
-  enhance: [Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
-};
+const TRIPLETS: Record<DependencyKind, readonly [name: number, flags: number, version: number]> = DEPENDENCY_TAGS;
 
 export const SENSE_OF: Record<RelationOp, number> = {
   '<<': RPMSENSE.LESS,
@@ -96,7 +87,7 @@ export class Dependencies {
   /** The header entries, each list sorted by name, then version, then flags (as rpmbuild's rpmds does). */
   headerEntries(): HeaderEntry[] {
     const entries: HeaderEntry[] = [];
-    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, number[]][]) {
+    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, readonly number[]][]) {
       const list = [...this.list(kind)].sort(compareDependencies);
       if (list.length === 0) continue;
       entries.push(

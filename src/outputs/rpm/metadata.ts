@@ -47,12 +47,12 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   let description = metadata.description.trim();
   if (!summary) {
     summary = description.split('\n')[0]?.trim() || `${metadata.name} package`;
-    diag.warn('rpm-summary-missing', `no summary given (--description): rpm Summary is '${summary}'`);
+    diag.warn('rpm-summary-missing', `no summary given (--description): rpm Summary is '${summary}'`, { field: 'description' });
   }
   if (!description) description = summary;
   const license = metadata.license?.trim() || UNKNOWN_LICENSE;
   if (!metadata.license?.trim()) {
-    diag.warn('rpm-license-missing', `no license given (--license): rpm License is '${UNKNOWN_LICENSE}'`);
+    diag.warn('rpm-license-missing', `no license given (--license): rpm License is '${UNKNOWN_LICENSE}'`, { field: 'license' });
   }
   const result: RpmDescriptive = {
     summary, description, license,

@@ -5,7 +5,7 @@ import { warnNonStandardOwners } from '../../core/accounts.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
-import { scriptsFor, warnUntranslatable } from '../../core/script-translate.js';
+import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -37,7 +37,11 @@ export type RpmPlan = Plan<RpmPlanSettings>;
 export function planRpm(input: PackageModel, options: Options, ctx: Context): RpmPlan {
   const settings = rpmSettings(options);
   const m = input.metadata;
-  warnUntranslatable(m, input.scripts, 'rpm', ctx.diag);
+  const carried = controlFilesInScripts(input.scripts);
+  const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {}).filter((f) => !carried.includes(f));
+  if (debControlFiles.length) {
+    ctx.diag.warn('deb-control-files-dropped', `deb control files ${debControlFiles.join(', ')} have no rpm counterpart: dropped`);
+  }
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version: upstream, release } = toRpmVersion(m.version, ctx.diag);
   const info = rpmDescriptive(m, ctx.diag);

@@ -1,16 +1,15 @@
 // Lints one package file or directory: read through the registry's input plugins (sniffed as the
-// pipeline does), plus the deb control archive for the deb-only rules. A reader's refusal of a hostile
-// member is itself a finding (path-unsafe-member), as is a deb whose md5sums do not match.
-import { basename, resolve } from 'node:path';
+// pipeline does), plus what only the file carries (the plugin's package facts, e.g. the deb control
+// archive). A reader's refusal of a hostile member is itself a finding (path-unsafe-member), as is a
+// refusal the plugin names a rule for (a deb whose md5sums do not match).
+import { basename } from 'node:path';
 import { PkgError, describeError } from '../core/errors.js';
 import type { Context, Options } from '../plugin.js';
-import { packageRoot, readPackage, sniffInput } from '../pipeline.js';
-import { findInput } from '../registry.js';
-import { readDebControl } from './deb-control.js';
-import { RULES, isPrivateRoot, lintFormatFor, lintModel, type LintFormat } from './index.js';
-import type { Override } from './overrides.js';
-import type { PackageReport } from './report.js';
-import { finding } from './types.js';
+import { chooseInput, readPackage } from '../pipeline.js';
+import { RULES, isPrivateRoot, lintModel, type LintFormat } from '../lint/index.js';
+import type { Override } from '../lint/overrides.js';
+import type { PackageReport } from '../lint/report.js';
+import { finding, type PackageFacts } from '../lint/types.js';
 
 export interface LintFileOptions {
   inputType?: string;
@@ -28,12 +27,10 @@ function rule(id: string) {
 }
 
 export async function lintFile(file: string, options: LintFileOptions, ctx: Context): Promise<PackageReport> {
-  const input = options.inputType ? findInput(options.inputType) : await sniffInput([file]);
-  const format = options.as ?? lintFormatFor(input.name);
-  const isRootDir = input.name === 'dir' && !file.includes('=');
-  const root = isRootDir ? packageRoot(file, options.inputOptions ?? {}) : { input: file, options: { ...options.inputOptions } };
-  const inputOptions = root.options;
-  if (input.name === 'dir' && !inputOptions.name) inputOptions.name = basename(resolve(inputOptions.chdir ?? '.', file)).toLowerCase();
+  const input = await chooseInput(options.inputType, [file]);
+  const format = options.as ?? input.lintFormat;
+  const given = { inputs: [file], options: { ...options.inputOptions } };
+  const { inputs, options: inputOptions } = input.packageRoot?.(file, given.options) ?? given;
   const refused = (id: string, message: string): PackageReport => {
     const f = finding(rule(id), message, undefined, 'error');
     const suppressed = (options.overrides ?? []).some((o) => o.id.test(id) && !o.path);
@@ -41,20 +38,20 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   };
   let model;
   try {
-    model = await readPackage(input.name, [root.input], inputOptions, ctx);
+    model = await readPackage(input, inputs, inputOptions, ctx);
   } catch (err) {
     if (err instanceof PkgError && UNSAFE_CODES.has(err.code)) return refused('path-unsafe-member', `the reader refused the archive: ${err.message}`);
-    if (err instanceof PkgError && input.name === 'deb' && /md5sum/.test(err.message)) return refused('pkg-deb-md5sums', err.message);
+    const own = err instanceof PkgError ? input.refusalRule?.(err) : undefined;
+    if (own) return refused(own, (err as PkgError).message);
     throw err;
   }
-  const deb = input.name === 'deb' ? await readDebControl(file).catch((err: unknown) => {
+  const facts: PackageFacts = input.packageFacts ? await input.packageFacts(file, ctx).catch((err: unknown) => {
     ctx.diag.warn('lint-control', `lint: cannot read the control archive of ${file}: ${describeError(err)}`);
-    return undefined;
-  }) : undefined;
-  const buildRoots = input.name === 'dir' ? [isRootDir ? inputOptions.chdir! : resolve(inputOptions.chdir ?? '.', file)].filter(isPrivateRoot) : [];
+    return {};
+  }) : {};
+  const buildRoots = (input.buildRoots?.(inputs, inputOptions) ?? []).filter(isPrivateRoot);
   const result = await lintModel(model, {
-    format, buildRoots,
-    ...(deb ? { deb } : {}),
+    format, buildRoots, ...facts,
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(inputOptions.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),

@@ -3,10 +3,10 @@
 // only control.tar* is decompressed, never data.tar.
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
-import { PkgError, describeError } from '../core/errors.js';
-import { decompressor, sniffCompression } from '../formats/compress.js';
-import { listArMembers, memberHead, memberStream } from '../inputs/deb/ar-members.js';
-import type { DebControlFacts } from './types.js';
+import { PkgError, describeError } from '../../core/errors.js';
+import { decompressor, sniffCompression } from '../../formats/compress.js';
+import type { DebControlFacts } from '../../lint/types.js';
+import { listArMembers, memberHead, memberStream } from './ar-members.js';
 
 const CAP = 64 * 1024 * 1024;
 

@@ -1,0 +1,85 @@
+// Dependencies right for the system a package is converted for: the input's relations under the
+// `--deps` policy, plus those computed from the package's files as the target's own build tools do
+// (rpmbuild's AutoReqProv, dpkg-shlibdeps). Runs once per conversion, between reading and the output.
+import { PkgError } from '../core/errors.js';
+import type { Metadata, PackageModel, Relation, RelationKind } from '../core/model.js';
+import { parseRelation } from '../core/relations.js';
+import type { Context, Options } from '../plugin.js';
+import { shlibsDepends } from './deb-shlibs.js';
+import { DpkgDatabase } from './dpkg-db.js';
+import { builtinLibrary } from './library-info.js';
+import { nameMap, type NameMap } from './name-map.js';
+import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, type DepsPolicy, type Family } from './policy.js';
+import { rpmAutoDeps, scriptRequires } from './rpm-auto.js';
+import { scanFiles, type ScannedFile } from './scan.js';
+
+export interface DependencyRequest {
+  /** The input plugin's name (`deb`, `rpm`, `dir`, …) and the output's. */
+  source: string;
+  target: string;
+  options: Options;
+}
+
+const COMMAND_LINE: [keyof Options, RelationKind][] = [
+  ['depends', 'depends'], ['provides', 'provides'], ['conflicts', 'conflicts'],
+  ['replaces', 'replaces'], ['recommends', 'recommends'], ['suggests', 'suggests'],
+];
+
+export function familyOf(format: string): Family | undefined {
+  return format === 'deb' || format === 'rpm' ? format : undefined;
+}
+
+/** `--deps`, checked; undefined when not given. */
+export function depsPolicyOption(options: Options): DepsPolicy | undefined {
+  const value = options.deps as string | undefined;
+  if (value === undefined) return undefined;
+  if (!(DEPS_POLICIES as readonly string[]).includes(value)) throw new PkgError('usage', `--deps ${value}: expected one of ${DEPS_POLICIES.join(', ')}`);
+  return value as DepsPolicy;
+}
+
+export async function resolveDependencies(pkg: PackageModel, request: DependencyRequest, ctx: Context): Promise<PackageModel> {
+  const from = familyOf(request.source);
+  const to = familyOf(request.target);
+  const policy = depsPolicyOption(request.options) ?? defaultPolicy(from, to);
+  if (!to) return pkg;
+  const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
+    ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));
+  const names = nameMap((request.options.depMap as string[] | undefined) ?? []);
+  const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, diag: ctx.diag });
+  if (derivesDependencies(policy)) {
+    const derived = to === 'rpm' ? await rpmDerived(pkg) : await debDerived(pkg, names, ctx);
+    for (const [kind, list] of Object.entries(derived) as [RelationKind, Relation[]][]) addMissing(relations, kind, list);
+  }
+  return { ...pkg, metadata: { ...pkg.metadata, relations } };
+}
+
+async function rpmDerived(pkg: PackageModel): Promise<Metadata['relations']> {
+  const { requires, provides } = rpmAutoDeps(await scanFiles(pkg.files));
+  return { depends: requires.map((name) => ({ name })), provides: provides.map((name) => ({ name })) };
+}
+
+async function debDerived(pkg: PackageModel, names: NameMap, ctx: Context): Promise<Metadata['relations']> {
+  const db = DpkgDatabase.open();
+  const files = await scanFiles(pkg.files, { symbols: db !== undefined });
+  const { depends, unknown } = shlibsDepends(files, db ? (soname, elf) => db.library(soname, elf).info ?? builtinLibrary(soname) : builtinLibrary);
+  if (unknown.length) {
+    ctx.diag.warn('deps-soname-unknown', `no Debian package known for ${unknown.join(', ')} (not installed on this host, not in pkgshift's table): no Depends written for ${unknown.length === 1 ? 'it' : 'them'}`);
+  }
+  return { depends: [...depends, ...interpreterDepends(files, names, ctx)] };
+}
+
+/** The packages of the interpreters executable scripts name (`#!/usr/bin/perl` → perl), as the name map knows them. */
+function interpreterDepends(files: readonly ScannedFile[], names: NameMap, ctx: Context): Relation[] {
+  const interpreters = new Set(files.filter((f) => f.shebang !== undefined && f.mode & 0o111).flatMap((f) => scriptRequires(f.shebang!)));
+  const unknown = [...interpreters].filter((path) => names.toDeb(path) === undefined && !path.endsWith('/env'));
+  if (unknown.length) ctx.diag.warn('deps-interpreter-unknown', `no Debian package known for the script interpreter ${unknown.join(', ')}: no Depends written for it`);
+  const packages = [...interpreters].map((path) => names.toDeb(path)).filter((name): name is string => typeof name === 'string');
+  return [...new Set(packages)].sort().map((name) => ({ name }));
+}
+
+/** Adds the computed relations a relation of the same name does not already cover. */
+function addMissing(relations: Metadata['relations'], kind: RelationKind, list: Relation[]): void {
+  const present = new Set([...(relations[kind] ?? []), ...(kind === 'depends' ? relations.preDepends ?? [] : [])].map((r) => r.name));
+  const missing = list.filter((r) => !present.has(r.name));
+  if (missing.length) relations[kind] = [...(relations[kind] ?? []), ...missing];
+}

@@ -1,0 +1,155 @@
+// `--deps keep|map|auto|none`: what becomes of the relations an input package carries when it is
+// converted (README "What conversion changes"). Relations given on the command line are always kept
+// as given. Every relation left out, or kept although the target family is unlikely to have it, is
+// named in a warning.
+import type { Diagnostics } from '../core/diagnostics.js';
+import type { Metadata, Relation, RelationKind } from '../core/model.js';
+import { formatDebRelation } from '../core/relations.js';
+import type { NameMap } from './name-map.js';
+
+export const DEPS_POLICIES = ['keep', 'map', 'auto', 'none'] as const;
+export type DepsPolicy = (typeof DEPS_POLICIES)[number];
+
+/** The distribution families whose package names differ. */
+export type Family = 'deb' | 'rpm';
+
+/** Relations that pull packages in; auto and none replace them, the others (Provides, Conflicts, …) are mapped. */
+const DEPENDENCY_KINDS = new Set<RelationKind>(['depends', 'preDepends', 'recommends', 'suggests', 'enhances', 'supplements']);
+
+/** Format mechanics each writer regenerates or drops itself. */
+const MECHANICS = /^(rpmlib|config)\(/;
+
+/** rpm capabilities for sonames: under map and auto the dependencies computed from the files stand for them. */
+const SONAME_CAPABILITY = /\.so[.(]|^rtld\(/;
+
+export interface PolicyContext {
+  policy: DepsPolicy;
+  from?: Family;
+  to?: Family;
+  names: NameMap;
+  /** `kind name…` keys of the relations given on the command line (see relationKey). */
+  fromCommandLine: ReadonlySet<string>;
+  diag: Diagnostics;
+}
+
+export function relationKey(kind: RelationKind, relation: Relation): string {
+  return `${kind} ${formatDebRelation(relation)}`;
+}
+
+/** The default: literal names within a family (and for inputs without distribution names), computed ones across families. */
+export function defaultPolicy(from: Family | undefined, to: Family | undefined): DepsPolicy {
+  return from && to && from !== to ? 'auto' : 'keep';
+}
+
+/** Whether the policy adds the dependencies computed from the package's files. */
+export function derivesDependencies(policy: DepsPolicy): boolean {
+  return policy === 'map' || policy === 'auto';
+}
+
+export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext): Metadata['relations'] {
+  const { policy, from, to } = ctx;
+  const cross = from !== undefined && to !== undefined && from !== to;
+  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[] };
+  const out: Metadata['relations'] = {};
+  const versioned = (r: Relation) => (from === 'deb' && to === 'rpm' ? withRpmRevisionForms(r) : r);
+  for (const [kind, list] of Object.entries(relations) as [RelationKind, Relation[]][]) {
+    const kept: Relation[] = [];
+    for (const relation of list) {
+      if (ctx.fromCommandLine.has(relationKey(kind, relation)) || MECHANICS.test(relation.name)) {
+        kept.push(relation);
+      } else if ((policy === 'auto' || policy === 'none') && DEPENDENCY_KINDS.has(kind)) {
+        const soname = policy === 'auto' && from === 'rpm' && SONAME_CAPABILITY.test(relation.name);
+        (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
+      } else if (!cross) {
+        kept.push(relation);
+      } else if (policy === 'keep') {
+        report.foreign.push(...alternativesOf(relation).map((a) => a.name).filter((name) => isForeign(name, ctx)));
+        kept.push(versioned(relation));
+      } else {
+        const mapped = mapRelation(relation, ctx, report);
+        if (mapped) kept.push(versioned(mapped));
+      }
+    }
+    if (kept.length) out[kind] = kept;
+  }
+  warn(report, ctx);
+  return out;
+}
+
+function alternativesOf(relation: Relation): Relation[] {
+  return [relation, ...(relation.alternatives ?? [])];
+}
+
+/** Whether a name kept as it is will likely be missing on the target: it maps to another name, or looks distribution-specific. */
+function isForeign(name: string, ctx: PolicyContext): boolean {
+  const mapped = ctx.to === 'rpm' ? ctx.names.toRpm(name) : ctx.names.toDeb(name);
+  return mapped === undefined ? isDistroSpecific(name, ctx.from!) : mapped !== name;
+}
+
+function mapRelation(relation: Relation, ctx: PolicyContext, report: { notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }): Relation | undefined {
+  const alternatives: Relation[] = [];
+  for (const alt of alternativesOf(relation)) {
+    const { alternatives: _nested, ...single } = alt;
+    const mapped = ctx.to === 'rpm' ? ctx.names.toRpm(alt.name) : ctx.names.toDeb(alt.name);
+    if (mapped === null) {
+      // One alternative the target needs no package for satisfies the whole relation.
+      report.notNeeded.push(alt.name);
+      return undefined;
+    } else if (mapped !== undefined) {
+      alternatives.push(mapped === alt.name ? single : renamed(single, mapped));
+    } else if (ctx.from === 'rpm' && SONAME_CAPABILITY.test(alt.name)) {
+      report.sonames.push(alt.name);
+    } else if (isDistroSpecific(alt.name, ctx.from!)) {
+      report.unmapped.push(alt.name);
+    } else {
+      report.foreign.push(alt.name);
+      alternatives.push(single);
+    }
+  }
+  const [first, ...rest] = alternatives;
+  if (!first) return undefined;
+  return rest.length ? { ...first, alternatives: rest } : first;
+}
+
+/**
+ * Another distribution's package versions its own way (epochs, revisions, `+dfsg`): a renamed
+ * relation keeps only a lower bound on the leading numeric version, which both sides share.
+ */
+function renamed(relation: Relation, name: string): Relation {
+  const upstream = relation.version?.replace(/^\d+:/, '').match(/^\d+(?:\.\d+)*/)?.[0];
+  const { op: _op, version: _version, ...rest } = relation;
+  return upstream && (relation.op === '>=' || relation.op === '>>') ? { ...rest, name, op: '>=', version: upstream } : { ...rest, name };
+}
+
+/**
+ * Names that only one family uses: Debian library packages carry the soname version (`libssl3`,
+ * `libglib2.0-0`), `-dev`/`-dbg` packages; rpm capabilities (`perl(Foo)`), file paths, `-devel`/`-libs`.
+ */
+function isDistroSpecific(name: string, from: Family): boolean {
+  if (from === 'deb') return /^lib.*\d/.test(name) || /-(dev|dbg)$/.test(name);
+  return name.includes('(') || name.startsWith('/') || /-(devel|libs)$/.test(name) || /^lib.*\d/.test(name);
+}
+
+/**
+ * dpkg reads a version without revision as revision 0 and compares it, rpm ignores the release a
+ * requirement does not give: `libc6 (>> 2.36)` is met by 2.36-9 in dpkg but `> 2.36` is not in rpm.
+ * `>>`, `<=` and `=` therefore need the release written: `> 2.36-0`.
+ */
+export function withRpmRevisionForms(relation: Relation): Relation {
+  const fix = (r: Relation): Relation => (r.version && (r.op === '>>' || r.op === '<=' || r.op === '=') && !r.version.includes('-') ? { ...r, version: `${r.version}-0` } : r);
+  const alternatives = relation.alternatives?.map(fix);
+  return alternatives ? { ...fix(relation), alternatives } : fix(relation);
+}
+
+function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }, ctx: PolicyContext): void {
+  const target = ctx.to === 'rpm' ? 'rpm distributions' : 'Debian';
+  const list = (names: string[]) => [...new Set(names)].join(', ');
+  if (report.replaced.length) {
+    const by = ctx.policy === 'auto' ? 'replaced by the dependencies computed from its files' : 'left out';
+    ctx.diag.warn('deps-dropped', `--deps ${ctx.policy}: the input's dependencies are ${by}; dropped: ${list(report.replaced)}`);
+  }
+  if (report.notNeeded.length) ctx.diag.warn('deps-not-needed', `dropped, ${target} need no package for them: ${list(report.notNeeded)}`);
+  if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
+  if (report.sonames.length) ctx.diag.info('deps-sonames', `soname requirements replaced by the Depends computed from the files: ${list(report.sonames)}`);
+  if (report.foreign.length) ctx.diag.warn('deps-foreign-names', `kept unchanged, ${target} are unlikely to have them: ${list(report.foreign)}`);
+}
