@@ -2,11 +2,13 @@
 // entry to BENCHES.
 import { runConvertBench } from './convert.js';
 import { formatMeasurements, runLintBench } from './lint.js';
+import { LIMIT_MIB, runLintMemoryBench } from './lint-memory.js';
 import { runRepoBench } from './repo.js';
 
 const BENCHES: { name: string; run: () => string | Promise<string> }[] = [
   { name: 'convert: small files and a large file to deb, rpm and tar', run: () => formatMeasurements(runConvertBench()) },
   { name: 'lint: pkgshift lint vs lintian and rpmlint', run: () => formatMeasurements(runLintBench()) },
+  { name: `lint-memory: peak RSS on a 2 GiB file in an xz deb and a zstd rpm (must stay under ${LIMIT_MIB} MiB)`, run: () => formatMeasurements(runLintMemoryBench()) },
   { name: 'repo: 1,000 small packages indexed, vs dpkg-scanpackages and createrepo_c', run: async () => formatMeasurements(await runRepoBench()) },
 ];
 

@@ -83,6 +83,7 @@ async function lintBeforeWriting(model: PackageModel, lint: { format: LintFormat
   const { findings } = await lintModel(model, {
     ...lint,
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    conversion: true,
     ...(request.options.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
   });

@@ -7,7 +7,7 @@ import { PkgError, describeError } from '../core/errors.js';
 import type { Context, Options } from '../plugin.js';
 import { chooseInput, readPackage } from '../pipeline.js';
 import { RULES, isPrivateRoot, lintModel, type LintFormat } from '../lint/index.js';
-import type { Override } from '../lint/overrides.js';
+import { suppresses, type Override } from '../lint/overrides.js';
 import type { PackageReport } from '../lint/report.js';
 import { finding, type PackageFacts } from '../lint/types.js';
 
@@ -33,7 +33,7 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   const { inputs, options: inputOptions } = input.packageRoot?.(file, given.options) ?? given;
   const refused = (id: string, message: string): PackageReport => {
     const f = finding(rule(id), message, undefined, 'error');
-    const suppressed = (options.overrides ?? []).some((o) => o.id.test(id) && !o.path);
+    const suppressed = (options.overrides ?? []).map((o) => suppresses(o, f)).some(Boolean);
     return { file, package: basename(file), format, findings: suppressed ? [] : [f], suppressed: suppressed ? 1 : 0 };
   };
   let model;

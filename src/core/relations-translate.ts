@@ -3,6 +3,7 @@
 // warning, never silently.
 import type { Diagnostics } from './diagnostics.js';
 import type { Metadata, Relation, RelationKind } from './model.js';
+import { PACKAGE_NAME } from '../formats/deb/vocabulary.js';
 
 export type Relations = Metadata['relations'];
 
@@ -15,7 +16,6 @@ const RPM_KIND: Partial<Record<RelationKind, RelationKind>> = {
 /** Format mechanics that each writer regenerates: never carried across. */
 const MECHANICS = /^(rpmlib|config)\(/;
 
-const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
 function adder(out: Relations) {
   return (kind: RelationKind, relation: Relation) => {
@@ -51,7 +51,7 @@ function forDeb(relation: Relation, kind: RelationKind, diag: Diagnostics): Rela
   for (const alt of [relation, ...(relation.alternatives ?? [])]) {
     if (MECHANICS.test(alt.name)) continue;
     const name = alt.name.toLowerCase();
-    if (!DEB_NAME.test(name)) {
+    if (!PACKAGE_NAME.test(name)) {
       diag.warn('relation-dropped', `${kind} ${alt.name} is dropped: not a package name deb can depend on (a file or rpm capability)`);
       continue;
     }

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type * as LzmaNative from 'lzma-native';
 import type * as ZstdNapi from 'zstd-napi';
 import { PkgError, describeError } from '../core/errors.js';
+import { withBackpressure } from './bounded-stream.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2' | 'lzma';
 
@@ -65,9 +66,9 @@ export function decompressor(kind: Compression): Transform | Duplex {
   switch (kind) {
     case 'none': return new PassThrough();
     case 'gzip': return zlib.createGunzip({ chunkSize: 256 * 1024 });
-    case 'xz': return lzma().createStream('autoDecoder');
-    case 'lzma': return lzma().createStream('aloneDecoder');
-    case 'zstd': return zstdDecompressor();
+    case 'xz': return withBackpressure(lzma().createStream('autoDecoder'));
+    case 'lzma': return withBackpressure(lzma().createStream('aloneDecoder'));
+    case 'zstd': return withBackpressure(zstdDecompressor());
     case 'bzip2': return requireCjs('unbzip2-stream')();
   }
 }

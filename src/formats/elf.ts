@@ -4,8 +4,7 @@
 // defined, optionally the undefined dynamic symbols, and whether `.symtab` or `.debug_*` sections
 // remain. Only the header, the header tables and the sections they point at are read: at most three
 // passes over the file, each stopping after the last range it needs.
-import type { ContentSource } from '../core/model.js';
-import { readRanges, type ByteRange } from './ranges.js';
+import { readRanges, type ByteRange, type ByteSource } from './ranges.js';
 
 export const ET_REL = 1;
 export const ET_EXEC = 2;
@@ -105,7 +104,7 @@ function reader(buf: Buffer, bits: 32 | 64, le: boolean): Reader {
 const NONE: ByteRange = { start: 0, length: 0 };
 
 /** Serves ranges from the already-read head when it covers them, else from one new pass. */
-async function fetch(source: ContentSource, head: Buffer, ranges: ByteRange[]): Promise<Buffer[]> {
+async function fetch(source: ByteSource, head: Buffer, ranges: ByteRange[]): Promise<Buffer[]> {
   const result: (Buffer | undefined)[] = ranges.map((r) => (r.start + r.length <= head.length ? head.subarray(r.start, r.start + r.length) : undefined));
   const missing = ranges.map((r, i) => ({ r, i })).filter(({ i }) => !result[i]);
   if (missing.length) {
@@ -125,7 +124,7 @@ interface Segment { type: number; offset: number; vaddr: number; filesz: number 
 interface Section { name: number; type: number; offset: number; size: number; link: number; info: number; entsize: number }
 
 /** Parses an ELF file whose first bytes are `head`. Throws on a malformed header. */
-export async function parseElf(source: ContentSource, head: Buffer, options: ElfReadOptions = {}): Promise<ElfInfo> {
+export async function parseElf(source: ByteSource, head: Buffer, options: ElfReadOptions = {}): Promise<ElfInfo> {
   if (head.length < 52) throw new Error('ELF header truncated');
   const cls = head[4];
   const data = head[5];
@@ -312,4 +311,22 @@ function undefinedSymbols(r: Reader, length: number, is64: boolean, strings: Buf
     out.push(`${name}@${index > 1 ? names.get(index) ?? 'Base' : 'Base'}`);
   }
   return out;
+}
+
+/** What an ELF file links against and what it provides: its DT_NEEDED entries and DT_SONAME. */
+export interface ElfLinkage {
+  needed: string[];
+  soname?: string;
+}
+
+/** The linkage of one file, read from its headers only; undefined when it is not ELF or not parsable. */
+export async function elfLinkage(source: ByteSource): Promise<ElfLinkage | undefined> {
+  const [head] = await readRanges(source, [{ start: 0, length: 4096 }]);
+  if (!head || !isElf(head)) return undefined;
+  try {
+    const elf = await parseElf(source, head);
+    return elf.soname === undefined ? { needed: elf.needed } : { needed: elf.needed, soname: elf.soname };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,11 @@
-// Reads byte ranges of a ContentSource in one forward pass that stops once the last range is
+// Reads byte ranges of a byte source in one forward pass that stops once the last range is
 // complete: the sources stream, they do not seek (DESIGN.md §1.5), so random access is a re-open.
-import type { ContentSource } from '../core/model.js';
+
+/** Bytes that can be streamed from the start (the model's ContentSource is one). */
+export interface ByteSource {
+  size: number;
+  open(): AsyncIterable<Uint8Array>;
+}
 
 export interface ByteRange {
   start: number;
@@ -8,7 +13,7 @@ export interface ByteRange {
 }
 
 /** The bytes of each range (shorter when the file ends first), in one pass over the source. */
-export async function readRanges(source: ContentSource, ranges: readonly ByteRange[]): Promise<Buffer[]> {
+export async function readRanges(source: ByteSource, ranges: readonly ByteRange[]): Promise<Buffer[]> {
   const out = ranges.map((r) => Buffer.alloc(Math.max(0, Math.min(r.length, source.size - r.start))));
   const end = Math.max(0, ...ranges.map((r, i) => r.start + out[i]!.length));
   if (end === 0) return out;

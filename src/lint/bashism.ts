@@ -1,15 +1,21 @@
-// Bash-only constructs in `#!/bin/sh` scripts (mscript-bashism, LINT.md §8.4). Written from the
-// list of constructs in the catalogue, not from lintian's code. Comments and single-quoted strings
-// are blanked first; double-quoted text is blanked too for the constructs quoting disarms
-// (brace expansion, `[[`, arithmetic commands) but kept for variable expansions, which still happen.
+// Bash-only constructs in `#!/bin/sh` scripts (mscript-bashism, docs/LINT.md). Written from the list
+// of constructs in the catalogue, not from lintian's code. The script is first read the way a shell
+// reads it (see `shellView`): comments, quoted text and here-document bodies are told apart, so that a
+// construct is found on an indented line, in a `case` branch, a function or after a here-document, and
+// not inside a string or a here-document's text. Syntax constructs are matched on the code alone;
+// expansions (`${var/a/b}`) also inside double quotes and unquoted here-documents, where the shell
+// still expands them.
 
 export interface Bashism {
   line: number;
   construct: string;
 }
 
-/** Command position: line start, after `;`, `&&`, `||`, `|`, `(`, `{`, or a keyword. */
-const CMD = String.raw`(?:^|[;&|({]\s*|\b(?:then|do|else|elif|if|while|until)\s+)`;
+/**
+ * Command position: the start of a line (after indentation), after `;`, `;;`, `&&`, `||`, `|`, `(`,
+ * `{`, a backquote, a keyword, or a `case` pattern (`  start|restart)`).
+ */
+const CMD = String.raw`(?:^\s*|[;&|({\x60]\s*|\b(?:then|do|else|elif|if|while|until)\s+|!\s+|^\s*\(?[\w*.|$-]+\)\s+)`;
 
 const SYNTAX: { construct: string; re: RegExp; quotedToo?: boolean }[] = [
   { construct: '[[ … ]] test', re: new RegExp(`${CMD}\\[\\[\\s`) },
@@ -49,60 +55,83 @@ export function isPosixShell(interpreter: string): boolean {
 
 export function findBashisms(script: string): Bashism[] {
   const out: Bashism[] = [];
-  const lines = blankQuotes(script).split('\n');
-  const raw = blankSingleQuotes(script).split('\n');
-  let heredoc: string | undefined;
-  lines.forEach((line, i) => {
-    if (heredoc !== undefined) {
-      if (raw[i]!.replace(/^\t+/, '').trim() === heredoc) heredoc = undefined;
-      return;
-    }
-    if (i === 0 && line.startsWith('#!')) return;
+  const { code, expanded } = shellView(script);
+  code.forEach((line, i) => {
+    if (i === 0 && script.startsWith('#!')) return;
     for (const { construct, re, quotedToo } of SYNTAX) {
-      if (re.test(quotedToo ? raw[i]! : line)) out.push({ line: i + 1, construct });
+      if (re.test(quotedToo ? expanded[i]! : line)) out.push({ line: i + 1, construct });
     }
-    const here = /<<-?\s*\\?["']?(\w+)/.exec(raw[i]!);
-    if (here && !/<<</.test(raw[i]!)) heredoc = here[1];
   });
   return out;
 }
 
-/** Blanks comments and the insides of single-quoted strings, keeping line structure. `$'…'` stays visible. */
-function blankSingleQuotes(text: string): string {
-  return scanQuotes(text, false);
-}
-
-function blankQuotes(text: string): string {
-  return scanQuotes(text, true);
-}
-
-function scanQuotes(text: string, blankDouble: boolean): string {
-  let out = '';
+/**
+ * Two views of the script, line for line: `code` keeps only what the shell parses as syntax (comments,
+ * quoted text and here-document bodies become blanks); `expanded` also keeps what the shell expands:
+ * double-quoted text and the bodies of here-documents whose delimiter is unquoted.
+ */
+export function shellView(text: string): { code: string[]; expanded: string[] } {
+  let code = '';
+  let expanded = '';
+  const both = (c: string) => { code += c; expanded += c; };
+  const blank = (c: string) => { const b = c === '\n' ? '\n' : ' '; code += b; expanded += b; };
+  const pending: { delimiter: string; strip: boolean; expands: boolean }[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length) {
-      out += text[i + 1] === '\n' ? '\\\n' : '__';
+    if (c === '\n' && pending.length) {
+      both('\n');
+      i++;
+      // Here-document bodies follow the line that opened them, one after the other.
+      for (const doc of pending.splice(0)) {
+        while (i < text.length) {
+          const end = text.indexOf('\n', i);
+          const line = text.slice(i, end < 0 ? text.length : end);
+          const done = (doc.strip ? line.replace(/^\t+/, '') : line) === doc.delimiter;
+          code += ' '.repeat(line.length);
+          expanded += done || !doc.expands ? ' '.repeat(line.length) : line;
+          i += line.length;
+          if (i < text.length) { both('\n'); i++; }
+          if (done) break;
+        }
+      }
+    } else if (c === '\\' && i + 1 < text.length) {
+      if (text[i + 1] === '\n') both('\\\n');
+      else { code += '__'; expanded += '__'; }
       i += 2;
     } else if (c === "'") {
       const end = text.indexOf("'", i + 1);
       const stop = end < 0 ? text.length : end;
-      out += "'" + text.slice(i + 1, stop).replace(/[^\n]/g, ' ') + "'";
+      both("'");
+      for (const ch of text.slice(i + 1, stop)) blank(ch);
+      both("'");
       i = stop + 1;
-    } else if (c === '"' && blankDouble) {
+    } else if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += '"' + text.slice(i + 1, j).replace(/[^\n]/g, ' ') + '"';
+      const inside = text.slice(i + 1, j);
+      code += '"' + inside.replace(/[^\n]/g, ' ') + '"';
+      expanded += '"' + inside + '"';
       i = j + 1;
     } else if (c === '#' && (i === 0 || /[\s;&|(]/.test(text[i - 1]!))) {
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
-      out += ' '.repeat(stop - i);
+      for (const ch of text.slice(i, stop)) blank(ch);
       i = stop;
+    } else if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
+      const m = /^<<(-?)\s*(\\?)(["']?)([\w.-]+)\3/.exec(text.slice(i));
+      if (m) {
+        pending.push({ delimiter: m[4]!, strip: m[1] === '-', expands: !m[2] && !m[3] });
+        for (const ch of m[0]) both(ch);
+        i += m[0].length;
+      } else {
+        both(c);
+        i++;
+      }
     } else {
-      out += c;
+      both(c);
       i++;
     }
   }
-  return out;
+  return { code: code.split('\n'), expanded: expanded.split('\n') };
 }

@@ -3,10 +3,11 @@
 // content rules need, and the content rules run over its facts.
 import type { FileEntry, PackageModel } from '../core/model.js';
 import { scanContent } from './content.js';
-import { isSuppressed, ruleFullySuppressed, type Override } from './overrides.js';
+import { lintianOverridesPath, parseLintianOverrides, suppresses, type Override } from './overrides.js';
 import { confRules } from './rules/conf.js';
 import { elfRules } from './rules/elf.js';
 import { junkRules } from './rules/junk.js';
+import { libRules } from './rules/lib.js';
 import { metaRules } from './rules/meta.js';
 import { mscriptRules } from './rules/mscript.js';
 import { nameRules } from './rules/name.js';
@@ -22,7 +23,7 @@ export type { Finding, LintFormat, Severity } from './types.js';
 /** The catalogue, in report order (LINT.md §3). */
 export const RULES: readonly Rule[] = [
   ...metaRules, ...permRules, ...pathRules, ...nameRules, ...junkRules, ...symlinkRules,
-  ...elfRules, ...scriptRules, ...mscriptRules, ...confRules, ...pkgRules,
+  ...elfRules, ...libRules, ...scriptRules, ...mscriptRules, ...confRules, ...pkgRules,
 ];
 
 export interface LintOptions {
@@ -34,6 +35,8 @@ export interface LintOptions {
   sourceDateEpoch?: number;
   overrides?: readonly Override[];
   now?: number;
+  /** Linting a conversion's result: findings about how the package was built are not shown. */
+  conversion?: boolean;
 }
 
 export interface LintResult {
@@ -46,7 +49,6 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export async function lintModel(whole: PackageModel, options: LintOptions): Promise<LintResult> {
   // An rpm lists only the directories it owns: parents normalize added to reach a file are not in it.
   const model = options.format === 'rpm' ? { ...whole, files: whole.files.filter((f) => !f.implicit) } : whole;
-  const overrides = options.overrides ?? [];
   const ctx: LintContext = {
     format: options.format,
     byPath: new Map(model.files.map((e): [string, FileEntry] => [e.path, e])),
@@ -59,24 +61,35 @@ export async function lintModel(whole: PackageModel, options: LintOptions): Prom
   if (options.declaredArch) ctx.declaredArch = options.declaredArch;
   if (options.sourceDateEpoch !== undefined) ctx.sourceDateEpoch = options.sourceDateEpoch;
 
-  // Cheap rules always run, so the suppressed count is exact; a content rule suppressed outright is
-  // skipped, and the content pass reads only what the remaining ones need.
-  const enabled = RULES.filter((r) => r.formats.includes(options.format) && !(r.content && ruleFullySuppressed(r.id, overrides)));
+  const enabled = RULES.filter((r) => r.formats.includes(options.format));
   const all: Finding[] = [];
   for (const rule of enabled.filter((r) => !r.content)) all.push(...rule.check(model, options.format, ctx));
   const content = enabled.filter((r) => r.content);
   if (content.length) {
     const on = (id: string) => content.some((r) => r.id === id);
     await scanContent(model, ctx, {
-      elf: content.some((r) => r.id.startsWith('arch-') || r.id.startsWith('elf-')),
+      elf: content.some((r) => /^(?:arch|elf|lib|perm)-/.test(r.id)),
       text: on('junk-secret') || on('junk-build-path-leak'),
       duplicates: on('junk-duplicate-files'),
     });
     for (const rule of content) all.push(...rule.check(model, options.format, ctx));
   }
-  const findings = all.filter((f) => !isSuppressed(f, overrides));
+  const shown = options.conversion ? all.filter((f) => !f.build) : all;
+  const overrides = [...(options.overrides ?? []), ...await packageOverrides(model)];
+  // Every override is tried on every finding, so that each one's use count is exact.
+  const findings = shown.filter((f) => overrides.map((o) => suppresses(o, f)).every((hit) => !hit));
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.id.localeCompare(b.id) || (a.path ?? '').localeCompare(b.path ?? ''));
-  return { findings, suppressed: all.length - findings.length };
+  return { findings, suppressed: shown.length - findings.length };
+}
+
+/** The lintian overrides the package ships for itself (small text: read whole, at most 1 MiB). */
+async function packageOverrides(model: PackageModel): Promise<Override[]> {
+  const path = lintianOverridesPath(model.metadata.name);
+  const file = model.files.find((f) => f.path === path && f.type === 'file');
+  if (!file?.source || file.size > 1024 * 1024) return [];
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.source.open()) chunks.push(Buffer.from(chunk));
+  return parseLintianOverrides(Buffer.concat(chunks).toString('utf8'), path, RULES);
 }
 
 /**

@@ -11,6 +11,11 @@ export type LintFormat = 'deb' | 'rpm' | 'tar';
 /** A lint finding: a diagnostic that always says how to fix it. */
 export interface Finding extends Diagnostic {
   hint: string;
+  /**
+   * About how the package was built (stripping, debug info, rpmbuild's file modes), not about what it
+   * installs: a conversion repackages binaries as they are, so it does not show these.
+   */
+  build?: true;
 }
 
 /** The catalogue entry of a rule: stable id, default severity, where it applies, how to fix it. */
@@ -23,6 +28,12 @@ export interface RuleInfo {
   hint: string;
   /** The rule reads file content (ELF headers, shebangs, text); it runs after the content pass. */
   content?: boolean;
+  /** The lintian tags that report the same defect: a package's own lintian overrides of them apply. */
+  lintian?: readonly string[];
+  /** The rpmlint checks that report the same defect, for the catalogue. */
+  rpmlint?: readonly string[];
+  /** Why, and the Debian Policy section / Fedora guideline it follows (`pkgshift lint --explain ID`). */
+  why?: string;
 }
 
 export interface Rule extends RuleInfo {
@@ -52,6 +63,8 @@ export interface DebControlFacts {
   /** Raw md5sums lines that could not be parsed. */
   md5sumsBad?: string[];
   conffiles?: string[];
+  /** The ar members of the .deb, in order (debian-binary, control.tar*, data.tar*). */
+  archive: string[];
 }
 
 /** Facts a package file carries besides its model, from its input plugin. */
@@ -80,6 +93,11 @@ export function finding(rule: RuleInfo, message: string, path?: string, severity
   return path === undefined
     ? { id: rule.id, severity, message, hint: rule.hint }
     : { id: rule.id, severity, path, message, hint: rule.hint };
+}
+
+/** A finding about the build of the package (see Finding.build). */
+export function buildFinding(rule: RuleInfo, message: string, path?: string, severity: Severity = rule.severity): Finding {
+  return { ...finding(rule, message, path, severity), build: true };
 }
 
 /** A finding about a metadata field (see Diagnostic.field). */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { needTools, runOk, tempDir } from '../support/helpers.js';
+import { CLI, needTools, runOk, tempDir } from '../support/helpers.js';
 import { corpusFiles, dpkgListing, infoJson, utcMinute, type InfoJson } from '../support/package-listing.js';
 import { LONG_NAME, POSTINST, PRERM, TRIGGERS, UTF8_NAME, buildDeb, readArMembers, writeAr, writeDemoTree } from '../support/deb-build.js';
 
@@ -85,7 +85,7 @@ test('every corpus deb reads, and pkgshift info agrees with dpkg-deb -f and -c',
 test('the text form of info lists metadata, relations, scripts and files', (t) => {
   const [cron] = corpusFiles(t, 'debs').filter((f) => f.includes('/cron_'));
   if (!cron) return;
-  const text = runOk(process.execPath, [join(import.meta.dirname, '../src/cli.js'), 'info', cron]).stdout;
+  const text = runOk(process.execPath, [CLI, 'info', cron]).stdout;
   assert.match(text, /^Package: +cron$/m);
   assert.match(text, /^Version: +3\.0pl1-162$/m);
   assert.match(text, /preDepends: init-system-helpers \(>= 1\.54~\), cron-daemon-common/);

@@ -32,6 +32,11 @@ const LINTIAN_TAGS: Record<string, string[]> = {
   'symlink-escapes-root': ['package-contains-unsafe-symlink', 'symlink-has-too-many-up-segments'],
   'script-bad-interpreter': ['script-without-interpreter', 'interpreter-not-absolute', 'interpreter-in-usr-local'],
   'elf-rpath': ['custom-library-search-path', 'relative-library-search-path'],
+  'pkg-deb-compression': ['uses-deprecated-compression-for-data-tarball'],
+  'doc-manpage-uncompressed': ['uncompressed-manual-page'],
+  'junk-python-bytecode': ['package-installs-python-pycache-dir', 'package-installs-python-bytecode'],
+  'lib-ldconfig-missing': ['lacks-ldconfig-trigger'],
+  'lib-shlibs-missing': ['no-shlibs'],
 };
 
 test('no error finding on the Debian corpus that lintian does not also report as an error', (t) => {

@@ -21,7 +21,7 @@ import { tempDir } from '../support/helpers.js';
 const CONTEXT_ONLY = new Set(['path-unsafe-member', 'junk-build-path-leak']);
 
 /** Defects in the deb control archive itself, which our deb writer always writes correctly. */
-const DEB_CONTROL = new Set(['mscript-not-executable', 'conf-missing', 'pkg-deb-md5sums', 'pkg-deb-control-perms']);
+const DEB_CONTROL = new Set(['mscript-not-executable', 'conf-missing', 'pkg-deb-md5sums', 'pkg-deb-control-perms', 'pkg-deb-compression']);
 
 /**
  * Defects our readers refuse outright, so that lint reports the refusal (path-unsafe-member) instead:

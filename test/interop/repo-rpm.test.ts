@@ -7,7 +7,7 @@ import test, { type TestContext } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { CORPUS, needTools, run, runOk, tempDir } from '../support/helpers.js';
 import { makeGpgKey } from '../support/gpg.js';
-import { EPOCH, buildPackage, haveCorpus, repoOk } from '../support/repo.js';
+import { EPOCH, buildPackage, haveCorpus, repo, repoOk, treeDigest } from '../support/repo.js';
 
 function repodataXml(root: string, type: string): string {
   const file = readdirSync(join(root, 'repodata')).find((f) => f.endsWith(`-${type}.xml.gz`))!;
@@ -62,7 +62,7 @@ test('dnf installs from a signed pkgshift repository with gpgcheck=1 and repo_gp
   assert.doesNotMatch(refused.stdout, /Installed:/);
 });
 
-test('repomd.xml.asc and the exported keys verify with gpgv; zstd repodata is named .xml.zst', (t) => {
+test('repomd.xml.asc and the exported keys verify with gpgv; zstd repodata is named .xml.zst; a signed repository needs the key', (t) => {
   if (!needTools(t, 'gpgv', 'gpg', 'zstd')) return;
   const key = makeGpgKey(t, 'ed25519');
   const root = join(tempDir(t), 'repo');
@@ -71,4 +71,11 @@ test('repomd.xml.asc and the exported keys verify with gpgv; zstd repodata is na
   const primary = readdirSync(join(root, 'repodata')).find((f) => f.endsWith('-primary.xml.zst'))!;
   assert.ok(primary, 'primary.xml.zst');
   assert.match(runOk('zstd', ['-dc', join(root, 'repodata', primary)]).stdout, /<name>zdemo<\/name>/);
+
+  // Signed stays signed: an update without the key would leave a stale signature, so it is refused.
+  const before = treeDigest(root);
+  const unsigned = repo(['rpm', root, buildPackage(t, 'rpm', { name: 'zdemo', version: '2' })]);
+  assert.equal(unsigned.status, 2);
+  assert.match(unsigned.stderr, /repomd\.xml\.asc exists: this repository is signed, give --sign-key to update it\n$/);
+  assert.deepEqual(treeDigest(root), before);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { needTools, runOk, tempDir } from '../support/helpers.js';
+import { CLI, needTools, runOk, tempDir } from '../support/helpers.js';
 import { corpusFiles, infoJson, rpmListing, rpmTag, type InfoJson } from '../support/package-listing.js';
 import { DEMO_SPEC, buildRpm } from '../support/rpm-build.js';
 
@@ -142,7 +142,7 @@ test('rpms built by rpmbuild with every payload compression read back with every
     assert.equal(byPath.get('/usr/share/doc/demo/data.bin')?.user, 'daemon');
     // Content survives: the model's tar has the bytes rpm2cpio extracts.
     const tarball = join(dir, `${payload}.tar`);
-    runOk(process.execPath, [join(import.meta.dirname, '../src/cli.js'), '-t', 'tar', '--compression', 'none', '-p', tarball, '-f', rpm]);
+    runOk(process.execPath, [CLI, '-t', 'tar', '--compression', 'none', '-p', tarball, '-f', rpm]);
     const ours = runOk('sh', ['-c', `tar -xOf '${tarball}' ./usr/share/doc/demo/data.bin | sha256sum`]).stdout;
     const theirs = runOk('sh', ['-c', `rpm2cpio '${rpm}' | cpio -i --quiet --to-stdout ./usr/share/doc/demo/data.bin | sha256sum`]).stdout;
     assert.equal(ours, theirs, `${payload} content`);

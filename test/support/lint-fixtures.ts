@@ -31,6 +31,8 @@ export interface ElfSpec {
   runpath?: string;
   symtab?: boolean;
   debug?: boolean;
+  needed?: string[];
+  soname?: string;
 }
 
 /** A minimal little-endian ELF64 with PT_LOAD/PT_INTERP/PT_DYNAMIC and named sections. */
@@ -39,6 +41,8 @@ export function makeElf(spec: ElfSpec = {}): Buffer {
   const dynstr = ['\0'];
   const addDyn = (s: string) => { const at = dynstr.join('').length; dynstr.push(s + '\0'); return at; };
   const dynEntries: [number, number][] = [];
+  for (const lib of spec.needed ?? []) dynEntries.push([1, addDyn(lib)]);
+  if (spec.soname !== undefined) dynEntries.push([14, addDyn(spec.soname)]);
   if (spec.rpath !== undefined) dynEntries.push([15, addDyn(spec.rpath)]);
   if (spec.runpath !== undefined) dynEntries.push([29, addDyn(spec.runpath)]);
   const dynstrBytes = Buffer.from(dynstr.join(''), 'latin1');
@@ -130,6 +134,7 @@ export function cleanPackage(format: LintFormat): CleanPackage {
     md5sums: new Map(files.filter((f) => f.type === 'file' && !f.path.startsWith('/etc/')).map((f) => [f.path, '0123456789abcdef0123456789abcdef'])),
     md5sumsBad: [],
     conffiles: [`/etc/${name}.conf`],
+    archive: ['debian-binary', 'control.tar.xz', 'data.tar.xz'],
   };
   return { model, deb };
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { emptyMetadata, type Metadata } from '../../src/core/model.js';
 import { parseRelation } from '../../src/core/relations.js';
-import { descriptionValue, formatControl, installedSizeKiB } from '../../src/formats/deb-control.js';
+import { descriptionValue, formatControl, installedSizeKiB } from '../../src/formats/deb/control.js';
 import { controlFields } from '../../src/outputs/deb/control.js';
 import { debOutput } from '../../src/outputs/deb/index.js';
 import { PLACEHOLDER_MAINTAINER } from '../../src/core/placeholders.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { decodeArHeader } from '../../src/formats/ar-read.js';
 import { CpioReader } from '../../src/formats/cpio-read.js';
-import { parseControl, unfoldDescription } from '../../src/formats/deb-control-read.js';
+import { parseControl, unfoldDescription } from '../../src/formats/deb/control.js';
 import { decodeHeader } from '../../src/formats/rpm/header-read.js';
 
 function header(entries: [number, number, number, number][], data: Buffer): Buffer {
@@ -80,8 +80,8 @@ test('ar header: name with or without slash, decimal size, octal mode; bad termi
 
 test('deb control: continuation lines, case-insensitive duplicates refused, description unfolding', () => {
   const fields = parseControl('Package: a\nDescription: sum\n one\n .\n  two\nX-Thing: v\n\n');
-  assert.deepEqual(fields.map((f) => f.name), ['Package', 'Description', 'X-Thing']);
-  assert.deepEqual(unfoldDescription(fields[1]!.value), { summary: 'sum', description: 'one\n\n two' });
+  assert.deepEqual(fields.map(([name]) => name), ['Package', 'Description', 'X-Thing']);
+  assert.deepEqual(unfoldDescription(fields[1]![1]), { summary: 'sum', description: 'one\n\n two' });
   assert.throws(() => parseControl('Package: a\npackage: b\n'), /duplicate field/);
   assert.throws(() => parseControl(' lead\n'), /continuation line before any field/);
   assert.throws(() => parseControl('Package: a\n\nPackage: b\n'), /more than one stanza/);

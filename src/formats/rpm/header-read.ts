@@ -3,19 +3,13 @@
 // strings are UTF-8. The checks follow hdrblobVerifyInfo: type 1..9, offsets inside the data,
 // counts that fit. Region tags (61–63) are kept as raw entries; rpm files keep every tag inside the
 // immutable region, so no region-dribble merging is needed for reading a package file.
-import { HEADER_MAGIC, RpmType } from './tags.js';
+import type { HeaderEntry, HeaderValue } from './header.js';
+import { HEADER_MAGIC, RpmType, type RpmTypeId } from './tags.js';
 
 export const HEADER_INTRO_SIZE = 16;
 const MAX_DATA = 256 * 1024 * 1024;
 
-export type HeaderValue = string | string[] | number[] | Buffer;
-
-export interface HeaderEntry {
-  tag: number;
-  type: number;
-  count: number;
-  value: HeaderValue;
-}
+/** The entries of a decoded header are the encoder's (header.ts), with integers as numbers and BIN as a Buffer. */
 
 /** il and dl from the 16-byte intro, or an Error when the magic is wrong. */
 export function decodeHeaderIntro(intro: Uint8Array): { il: number; dl: number; size: number } {
@@ -85,7 +79,7 @@ export function decodeHeader(blob: Uint8Array): RpmHeader {
     if (type < RpmType.CHAR || type > RpmType.I18NSTRING) throw new Error(`tag ${tag} has bad type ${type}`);
     if (offset < 0 || offset > dl) throw new Error(`tag ${tag} has data offset ${offset} outside the header data`);
     if (count < 1 || count > dl) throw new Error(`tag ${tag} has bad count ${count}`);
-    entries.set(tag, { tag, type, count, value: decodeValue(data, tag, type, offset, count) });
+    entries.set(tag, { tag, type: type as RpmTypeId, value: decodeValue(data, tag, type, offset, count) });
   }
   return new RpmHeader(entries);
 }

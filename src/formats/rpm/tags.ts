@@ -26,23 +26,9 @@ export function typeAlignment(type: number): number {
   }
 }
 
-/** Size in bytes of one element of a fixed-size type; 0 for string-class types. */
-export function typeElementSize(type: number): number {
-  switch (type) {
-    case RpmType.CHAR: case RpmType.INT8: case RpmType.BIN: return 1;
-    case RpmType.INT16: return 2;
-    case RpmType.INT32: return 4;
-    case RpmType.INT64: return 8;
-    default: return 0;
-  }
-}
-
 /** Region tags (§B1.2 "Immutable region"). */
-export const HEADER_IMAGE = 61;
 export const HEADER_SIGNATURES = 62;
 export const HEADER_IMMUTABLE = 63;
-export const HEADER_REGIONS = 64;
-export const HEADER_I18NTABLE = 100;
 
 /** Signature header tags (RPMSIGTAG_*, §B1.3). */
 export const SigTag = {
@@ -173,85 +159,6 @@ export const Tag = {
   PAYLOADDIGESTALT: 5097,
 } as const;
 
-/** The name, flags and version tags of each dependency list (FORMATS.md §B1.4). */
-export const DEPENDENCY_TAGS = {
-  provide: [Tag.PROVIDENAME, Tag.PROVIDEFLAGS, Tag.PROVIDEVERSION],
-  require: [Tag.REQUIRENAME, Tag.REQUIREFLAGS, Tag.REQUIREVERSION],
-  conflict: [Tag.CONFLICTNAME, Tag.CONFLICTFLAGS, Tag.CONFLICTVERSION],
-  obsolete: [Tag.OBSOLETENAME, Tag.OBSOLETEFLAGS, Tag.OBSOLETEVERSION],
-  recommend: [Tag.RECOMMENDNAME, Tag.RECOMMENDFLAGS, Tag.RECOMMENDVERSION],
-  suggest: [Tag.SUGGESTNAME, Tag.SUGGESTFLAGS, Tag.SUGGESTVERSION],
-  supplement: [Tag.SUPPLEMENTNAME, Tag.SUPPLEMENTFLAGS, Tag.SUPPLEMENTVERSION],
-  enhance: [Tag.ENHANCENAME, Tag.ENHANCEFLAGS, Tag.ENHANCEVERSION],
-} as const satisfies Record<string, readonly [name: number, flags: number, version: number]>;
-
-/**
- * Registered types of main-header tags (rpm checks integer tags exactly, §B1.2; string-class tags accept
- * STRING/STRING_ARRAY/I18NSTRING). The encoder uses these; the decoder may use them to validate.
- */
-export const TAG_TYPES: Readonly<Record<number, RpmTypeId>> = {
-  [Tag.HEADERI18NTABLE]: RpmType.STRING_ARRAY,
-  [Tag.NAME]: RpmType.STRING, [Tag.VERSION]: RpmType.STRING, [Tag.RELEASE]: RpmType.STRING,
-  [Tag.EPOCH]: RpmType.INT32,
-  [Tag.SUMMARY]: RpmType.I18NSTRING, [Tag.DESCRIPTION]: RpmType.I18NSTRING, [Tag.GROUP]: RpmType.I18NSTRING,
-  [Tag.BUILDTIME]: RpmType.INT32, [Tag.BUILDHOST]: RpmType.STRING, [Tag.SIZE]: RpmType.INT32,
-  [Tag.DISTRIBUTION]: RpmType.STRING, [Tag.VENDOR]: RpmType.STRING, [Tag.LICENSE]: RpmType.STRING,
-  [Tag.PACKAGER]: RpmType.STRING, [Tag.URL]: RpmType.STRING, [Tag.OS]: RpmType.STRING, [Tag.ARCH]: RpmType.STRING,
-  [Tag.PREIN]: RpmType.STRING, [Tag.POSTIN]: RpmType.STRING, [Tag.PREUN]: RpmType.STRING, [Tag.POSTUN]: RpmType.STRING,
-  [Tag.PRETRANS]: RpmType.STRING, [Tag.POSTTRANS]: RpmType.STRING, [Tag.VERIFYSCRIPT]: RpmType.STRING,
-  [Tag.PREINPROG]: RpmType.STRING_ARRAY, [Tag.POSTINPROG]: RpmType.STRING_ARRAY,
-  [Tag.PREUNPROG]: RpmType.STRING_ARRAY, [Tag.POSTUNPROG]: RpmType.STRING_ARRAY,
-  [Tag.PRETRANSPROG]: RpmType.STRING_ARRAY, [Tag.POSTTRANSPROG]: RpmType.STRING_ARRAY,
-  [Tag.VERIFYSCRIPTPROG]: RpmType.STRING_ARRAY,
-  [Tag.PREINFLAGS]: RpmType.INT32, [Tag.POSTINFLAGS]: RpmType.INT32, [Tag.PREUNFLAGS]: RpmType.INT32,
-  [Tag.POSTUNFLAGS]: RpmType.INT32, [Tag.PRETRANSFLAGS]: RpmType.INT32, [Tag.POSTTRANSFLAGS]: RpmType.INT32,
-  [Tag.VERIFYSCRIPTFLAGS]: RpmType.INT32,
-  [Tag.OLDFILENAMES]: RpmType.STRING_ARRAY,
-  [Tag.FILESIZES]: RpmType.INT32, [Tag.LONGFILESIZES]: RpmType.INT64, [Tag.FILESTATES]: RpmType.CHAR,
-  [Tag.FILEMODES]: RpmType.INT16, [Tag.FILERDEVS]: RpmType.INT16, [Tag.FILEMTIMES]: RpmType.INT32,
-  [Tag.FILEDIGESTS]: RpmType.STRING_ARRAY, [Tag.FILELINKTOS]: RpmType.STRING_ARRAY,
-  [Tag.FILEFLAGS]: RpmType.INT32, [Tag.FILEUSERNAME]: RpmType.STRING_ARRAY,
-  [Tag.FILEGROUPNAME]: RpmType.STRING_ARRAY, [Tag.FILEVERIFYFLAGS]: RpmType.INT32,
-  [Tag.FILEDEVICES]: RpmType.INT32, [Tag.FILEINODES]: RpmType.INT32, [Tag.FILELANGS]: RpmType.STRING_ARRAY,
-  [Tag.FILECOLORS]: RpmType.INT32, [Tag.FILECLASS]: RpmType.INT32, [Tag.CLASSDICT]: RpmType.STRING_ARRAY,
-  [Tag.FILECAPS]: RpmType.STRING_ARRAY,
-  [Tag.DIRINDEXES]: RpmType.INT32, [Tag.BASENAMES]: RpmType.STRING_ARRAY, [Tag.DIRNAMES]: RpmType.STRING_ARRAY,
-  [Tag.SOURCERPM]: RpmType.STRING, [Tag.ARCHIVESIZE]: RpmType.INT32, [Tag.LONGSIZE]: RpmType.INT64,
-  [Tag.RPMVERSION]: RpmType.STRING, [Tag.OPTFLAGS]: RpmType.STRING, [Tag.DISTURL]: RpmType.STRING,
-  [Tag.PAYLOADFORMAT]: RpmType.STRING, [Tag.PAYLOADCOMPRESSOR]: RpmType.STRING,
-  [Tag.PAYLOADFLAGS]: RpmType.STRING, [Tag.PLATFORM]: RpmType.STRING, [Tag.BUGURL]: RpmType.STRING,
-  [Tag.PREFIXES]: RpmType.STRING_ARRAY,
-  [Tag.FILEDIGESTALGO]: RpmType.INT32, [Tag.ENCODING]: RpmType.STRING,
-  [Tag.PAYLOADDIGEST]: RpmType.STRING_ARRAY, [Tag.PAYLOADDIGESTALGO]: RpmType.INT32,
-  [Tag.PAYLOADDIGESTALT]: RpmType.STRING_ARRAY,
-  [Tag.CHANGELOGTIME]: RpmType.INT32, [Tag.CHANGELOGNAME]: RpmType.STRING_ARRAY,
-  [Tag.CHANGELOGTEXT]: RpmType.STRING_ARRAY,
-  [Tag.PROVIDENAME]: RpmType.STRING_ARRAY, [Tag.PROVIDEFLAGS]: RpmType.INT32, [Tag.PROVIDEVERSION]: RpmType.STRING_ARRAY,
-  [Tag.REQUIRENAME]: RpmType.STRING_ARRAY, [Tag.REQUIREFLAGS]: RpmType.INT32, [Tag.REQUIREVERSION]: RpmType.STRING_ARRAY,
-  [Tag.CONFLICTNAME]: RpmType.STRING_ARRAY, [Tag.CONFLICTFLAGS]: RpmType.INT32, [Tag.CONFLICTVERSION]: RpmType.STRING_ARRAY,
-  [Tag.OBSOLETENAME]: RpmType.STRING_ARRAY, [Tag.OBSOLETEFLAGS]: RpmType.INT32, [Tag.OBSOLETEVERSION]: RpmType.STRING_ARRAY,
-  [Tag.RECOMMENDNAME]: RpmType.STRING_ARRAY, [Tag.RECOMMENDFLAGS]: RpmType.INT32, [Tag.RECOMMENDVERSION]: RpmType.STRING_ARRAY,
-  [Tag.SUGGESTNAME]: RpmType.STRING_ARRAY, [Tag.SUGGESTFLAGS]: RpmType.INT32, [Tag.SUGGESTVERSION]: RpmType.STRING_ARRAY,
-  [Tag.SUPPLEMENTNAME]: RpmType.STRING_ARRAY, [Tag.SUPPLEMENTFLAGS]: RpmType.INT32, [Tag.SUPPLEMENTVERSION]: RpmType.STRING_ARRAY,
-  [Tag.ENHANCENAME]: RpmType.STRING_ARRAY, [Tag.ENHANCEFLAGS]: RpmType.INT32, [Tag.ENHANCEVERSION]: RpmType.STRING_ARRAY,
-};
-
-/** Types rpmvs.c checks in the signature header (§B1.3). */
-export const SIG_TAG_TYPES: Readonly<Record<number, RpmTypeId>> = {
-  [SigTag.SHA1]: RpmType.STRING,
-  [SigTag.SHA256]: RpmType.STRING,
-  [SigTag.LONGSIZE]: RpmType.INT64,
-  [SigTag.LONGARCHIVESIZE]: RpmType.INT64,
-  [SigTag.SIZE]: RpmType.INT32,
-  [SigTag.MD5]: RpmType.BIN,
-  [SigTag.PAYLOADSIZE]: RpmType.INT32,
-  [SigTag.RESERVEDSPACE]: RpmType.BIN,
-  [SigTag.RSA]: RpmType.BIN,
-  [SigTag.DSA]: RpmType.BIN,
-  [SigTag.PGP]: RpmType.BIN,
-  [SigTag.GPG]: RpmType.BIN,
-};
-
 /** Dependency sense flags (rpmds.h rpmsenseFlags). */
 export const RPMSENSE = {
   ANY: 0,
@@ -328,10 +235,6 @@ export const S_IFMT = 0o170000;
 export const S_IFREG = 0o100000;
 export const S_IFDIR = 0o040000;
 export const S_IFLNK = 0o120000;
-export const S_IFCHR = 0o020000;
-export const S_IFBLK = 0o060000;
-export const S_IFIFO = 0o010000;
-export const S_IFSOCK = 0o140000;
 
 /** Lead (§B1.1). */
 export const LEAD_MAGIC = [0xed, 0xab, 0xee, 0xdb] as const;

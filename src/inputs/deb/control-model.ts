@@ -4,25 +4,22 @@
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
 import { neutralArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
-import { emptyMetadata, type Metadata, type RelationKind } from '../../core/model.js';
+import { emptyMetadata, type Metadata } from '../../core/model.js';
 import { parseDebVersion } from '../../core/version.js';
-import { foldedValue, parseRelationField, unfoldDescription, type ControlField } from '../../formats/deb-control-read.js';
-
-export const RELATION_FIELDS: Record<string, RelationKind> = {
-  'depends': 'depends', 'pre-depends': 'preDepends', 'recommends': 'recommends', 'suggests': 'suggests',
-  'enhances': 'enhances', 'conflicts': 'conflicts', 'breaks': 'breaks', 'provides': 'provides', 'replaces': 'replaces',
-};
+import { parseRelationList } from '../../core/relations.js';
+import { foldedValue, unfoldDescription, type ControlField } from '../../formats/deb/control.js';
+import { relationKindOf } from '../../formats/deb/vocabulary.js';
 
 const DROPPED = new Set(['installed-size']);
 
 export function metadataFromControl(fields: readonly ControlField[], diag: Diagnostics): Metadata {
   const metadata = emptyMetadata();
   const extras: Record<string, string> = {};
-  for (const { name, value } of fields) {
+  for (const [name, value] of fields) {
     const key = name.toLowerCase();
-    const relationKind = RELATION_FIELDS[key];
+    const relationKind = relationKindOf(name);
     if (relationKind) {
-      const list = parseRelationField(value);
+      const list = parseRelationList(foldedValue(value));
       if (list.length) metadata.relations[relationKind] = list;
       continue;
     }

@@ -5,13 +5,14 @@ import { basename } from 'node:path';
 import { licenseOfGeneratedCopyright } from '../../core/placeholders.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError, describeError, withContext } from '../../core/errors.js';
-import type { FileEntry, Metadata, PackageModel, Script, ScriptPhase } from '../../core/model.js';
+import type { FileEntry, Metadata, PackageModel, Script } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
 import { isArArchive, type ArMember } from '../../formats/ar-read.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
 import { readDebControl } from './lint-facts.js';
-import { ControlParseError, parseControl } from '../../formats/deb-control-read.js';
+import { ControlParseError, parseControl, parseMd5sumsLine } from '../../formats/deb/control.js';
+import { MAINTAINER_SCRIPTS, phaseOfScript } from '../../formats/deb/vocabulary.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
 import { listArMembers, memberHead, memberStream } from './ar-members.js';
@@ -23,12 +24,9 @@ const COMPRESSION_BY_SUFFIX: Record<string, Compression> = {
   '': 'none', '.gz': 'gzip', '.xz': 'xz', '.zst': 'zstd', '.bz2': 'bzip2', '.lzma': 'lzma',
 };
 
-const SCRIPT_PHASES: Record<string, ScriptPhase> = {
-  preinst: 'preInstall', postinst: 'postInstall', prerm: 'preRemove', postrm: 'postRemove',
-};
 
 /** Control files that become typed model data; every other one is kept verbatim in extras. */
-const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.keys(SCRIPT_PHASES)]);
+const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.values(MAINTAINER_SCRIPTS)]);
 
 export const debInput: InputPlugin = {
   name: 'deb',
@@ -90,7 +88,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const scripts: Script[] = [];
   const extraFiles: Record<string, string> = {};
   for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const phase = SCRIPT_PHASES[file.name];
+    const phase = phaseOfScript(file.name);
     const body = file.data.toString('utf8');
     if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
     else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
@@ -184,14 +182,14 @@ function verifyMd5sums(file: ControlFile, files: readonly FileEntry[], md5: Map<
   const lines = file.data.toString('utf8').split('\n');
   lines.forEach((line, i) => {
     if (line === '') return;
-    const m = /^([0-9a-fA-F]{32}) [ *]?(.+)$/.exec(line);
-    if (!m) throw new PkgError('input-invalid', `reading md5sums from ${label}: line ${i + 1} is not '<md5>  <path>'`);
-    const path = canonicalPath(m[2]!, `md5sums path '${m[2]}'`);
+    const listed = parseMd5sumsLine(line);
+    if (!listed) throw new PkgError('input-invalid', `reading md5sums from ${label}: line ${i + 1} is not '<md5>  <path>'`);
+    const path = canonicalPath(listed.path, `md5sums path '${listed.path}'`);
     let entry = byPath.get(path);
     for (let hops = 0; entry?.type === 'hardlink' && entry.target && hops < 64; hops++) entry = byPath.get(entry.target);
     const actual = entry ? md5.get(entry.path) : undefined;
     if (actual === undefined) throw new PkgError('input-invalid', `reading md5sums from ${label}: ${path} is listed but is not a file in data.tar`);
-    if (actual !== m[1]!.toLowerCase()) {
+    if (actual !== listed.md5) {
       throw new PkgError('input-invalid', `verifying ${label}: ${path} does not match its md5sum (content is corrupt)`);
     }
   });

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { PkgError, describeError } from '../../core/errors.js';
 import { decompressor, sniffCompression } from '../../formats/compress.js';
+import { parseMd5sumsLine } from '../../formats/deb/control.js';
 import type { DebControlFacts } from '../../lint/types.js';
 import { listArMembers, memberHead, memberStream } from './ar-members.js';
 
@@ -20,10 +21,11 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
 }
 
 async function readControl(file: string): Promise<DebControlFacts> {
-  const member = (await listArMembers(file, file)).find((m) => m.name.startsWith('control.tar'));
+  const archive = await listArMembers(file, file);
+  const member = archive.find((m) => m.name.startsWith('control.tar'));
   if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
   const head = await memberHead(file, member, 8);
-  const facts: DebControlFacts = { members: [] };
+  const facts: DebControlFacts = { members: [], archive: archive.map((m) => m.name) };
   const extract = tar.extract();
   const texts = new Map<string, string>();
   extract.on('entry', (header, stream, next) => {
@@ -57,8 +59,8 @@ async function readControl(file: string): Promise<DebControlFacts> {
     facts.md5sumsBad = [];
     for (const line of (md5 ?? '').split('\n')) {
       if (!line.trim()) continue;
-      const m = /^([0-9a-fA-F]{32}) [ *]?(.+)$/.exec(line);
-      if (m) facts.md5sums.set('/' + m[2]!.replace(/^\.?\//, ''), m[1]!);
+      const listed = parseMd5sumsLine(line);
+      if (listed) facts.md5sums.set(listed.path, listed.md5);
       else facts.md5sumsBad.push(line);
     }
   }

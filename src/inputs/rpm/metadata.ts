@@ -6,7 +6,8 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { ReadTag, Tag } from '../../formats/rpm/tags.js';
-import { relationOp, relationsFromHeader } from './relations.js';
+import { relationsFromHeader } from './relations.js';
+import { SCRIPTLETS, operatorOf, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
 
 export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metadata {
   const name = header.string(Tag.NAME);
@@ -55,22 +56,12 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
   return metadata;
 }
 
-const SCRIPT_TAGS: [ScriptPhase, number, number][] = [
-  ['preTransaction', Tag.PRETRANS, Tag.PRETRANSPROG],
-  ['preInstall', Tag.PREIN, Tag.PREINPROG],
-  ['postInstall', Tag.POSTIN, Tag.POSTINPROG],
-  ['preRemove', Tag.PREUN, Tag.PREUNPROG],
-  ['postRemove', Tag.POSTUN, Tag.POSTUNPROG],
-  ['postTransaction', Tag.POSTTRANS, Tag.POSTTRANSPROG],
-  ['verify', Tag.VERIFYSCRIPT, Tag.VERIFYSCRIPTPROG],
-];
-
 /** Scriptlets with their interpreter (`*PROG`, default /bin/sh; `<lua>` kept as is, body as text). */
 export function scriptsFromHeader(header: RpmHeader): Script[] {
   const scripts: Script[] = [];
-  for (const [phase, bodyTag, progTag] of SCRIPT_TAGS) {
-    const body = header.string(bodyTag);
-    const prog = header.strings(progTag);
+  for (const [phase, tags] of Object.entries(SCRIPTLETS) as [ScriptPhase, ScriptletTags][]) {
+    const body = header.string(tags.body);
+    const prog = header.strings(tags.prog);
     if (body === undefined && prog.length === 0) continue;
     scripts.push({ phase, interpreter: prog[0] || '/bin/sh', body: body ?? '', convention: 'rpm' });
   }
@@ -103,7 +94,7 @@ function triggerList(header: RpmHeader): Trigger[] {
       type: TRIGGER_TYPES.find(([bit]) => bits & bit)?.[1] ?? 'trigger',
       name, interpreter: progs[index] || '/bin/sh', body: bodies[index] ?? '',
     };
-    const op = relationOp(bits);
+    const op = operatorOf(bits);
     if (op && versions[i]) Object.assign(trigger, { op, version: versions[i] });
     return trigger;
   });

@@ -4,27 +4,10 @@
 // itself is kept on the Script). Requires(pre) (SCRIPT_PRE or the legacy PREREQ) become preDepends
 // — the deb meaning "needed before this package's preinst runs" is the same; every other requires
 // becomes depends. Rich dependencies `(a or b)` become alternatives; other rich forms are kept verbatim.
-import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
+import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
-import { DEPENDENCY_TAGS, RPMSENSE } from '../../formats/rpm/tags.js';
-
-const TRIPLETS: [RelationKind, readonly [number, number, number]][] = [
-  ['provides', DEPENDENCY_TAGS.provide], ['depends', DEPENDENCY_TAGS.require], ['conflicts', DEPENDENCY_TAGS.conflict],
-  ['obsoletes', DEPENDENCY_TAGS.obsolete], ['recommends', DEPENDENCY_TAGS.recommend], ['suggests', DEPENDENCY_TAGS.suggest],
-  ['supplements', DEPENDENCY_TAGS.supplement], ['enhances', DEPENDENCY_TAGS.enhance],
-];
-
-export function relationOp(flags: number): RelationOp | undefined {
-  const sense = flags & (RPMSENSE.LESS | RPMSENSE.GREATER | RPMSENSE.EQUAL);
-  switch (sense) {
-    case RPMSENSE.LESS: return '<<';
-    case RPMSENSE.LESS | RPMSENSE.EQUAL: return '<=';
-    case RPMSENSE.EQUAL: return '=';
-    case RPMSENSE.GREATER | RPMSENSE.EQUAL: return '>=';
-    case RPMSENSE.GREATER: return '>>';
-    default: return undefined;
-  }
-}
+import { RPMSENSE } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_LISTS, PRE_REQUIRE, operatorOf, operatorOfRich } from '../../formats/rpm/vocabulary.js';
 
 export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: string): Metadata['relations'] {
   const relations: Metadata['relations'] = {};
@@ -36,18 +19,18 @@ export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: st
     seen.add(key);
     (relations[kind] ??= []).push(relation);
   };
-  for (const [kind, [nameTag, flagsTag, versionTag]] of TRIPLETS) {
-    const names = header.strings(nameTag);
-    const flags = header.numbers(flagsTag);
-    const versions = header.strings(versionTag);
+  for (const { kind, ...tags } of Object.values(DEPENDENCY_LISTS)) {
+    const names = header.strings(tags.name);
+    const flags = header.numbers(tags.flags);
+    const versions = header.strings(tags.version);
     names.forEach((depName, i) => {
       const bits = flags[i] ?? 0;
       if (isGenerated(kind, depName, bits, name, versions[i] ?? '', selfEvr)) return;
       const relation = parseRich(depName) ?? { name: depName };
-      const op = relationOp(bits);
+      const op = operatorOf(bits);
       const version = versions[i] ?? '';
       if (op && version && !relation.alternatives) Object.assign(relation, { op, version });
-      const preRequire = kind === 'depends' && (bits & (RPMSENSE.SCRIPT_PRE | RPMSENSE.PREREQ)) !== 0;
+      const preRequire = kind === 'depends' && (bits & PRE_REQUIRE) !== 0;
       add(preRequire ? 'preDepends' : kind, relation);
     });
   }
@@ -64,7 +47,6 @@ function isGenerated(kind: RelationKind, depName: string, bits: number, name: st
 }
 
 const TERM = /^\s*([^\s()]+)(?:\s*(<=|>=|<|>|=)\s*(\S+))?\s*$/;
-const OPS: Record<string, RelationOp> = { '<': '<<', '<=': '<=', '=': '=', '>=': '>=', '>': '>>' };
 
 /** `(a or b >= 2 or c)` → a with alternatives; any other rich form → undefined (kept verbatim). */
 function parseRich(text: string): Relation | undefined {
@@ -76,7 +58,8 @@ function parseRich(text: string): Relation | undefined {
   for (const term of terms) {
     const t = TERM.exec(term);
     if (!t || /^(and|if|else|with|without|unless)$/.test(t[1]!)) return undefined;
-    parsed.push(t[2] ? { name: t[1]!, op: OPS[t[2]]!, version: t[3]! } : { name: t[1]! });
+    const op = t[2] ? operatorOfRich(t[2]) : undefined;
+    parsed.push(op ? { name: t[1]!, op, version: t[3]! } : { name: t[1]! });
   }
   const [first, ...rest] = parsed;
   return { ...first!, alternatives: rest };

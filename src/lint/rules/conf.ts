@@ -2,14 +2,27 @@
 import { DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { under } from './paths.js';
 
+/**
+ * Files in /etc that are data the package must replace on upgrade, not configuration (so never
+ * %config): the distribution's identification (os-release(5): /etc/*-release), the keys rpm checks
+ * packages with (/etc/pki/rpm-gpg), and rpm macro files, which Fedora's RPM Macros guideline says
+ * must not be %config.
+ */
+function notConfiguration(path: string, format: string): boolean {
+  if (/^\/etc\/[^/]+-release(?:-[^/]+)?$/.test(path)) return true;
+  return format === 'rpm' && (under(path, '/etc/pki/rpm-gpg') || /^\/etc\/rpm\/macros(?:\.[^/]+)?$/.test(path));
+}
+
 const etcNotMarked: Rule = {
   id: 'conf-etc-not-marked', severity: 'warning', formats: DEB_RPM,
-  summary: 'a regular file under /etc is not a conffile (deb) or %config (rpm)',
+  summary: 'a regular file under /etc is not a conffile (deb) or %config (rpm); release files, rpm signing keys and rpm macro files are data',
   hint: 'mark it with --config-files /etc/…, so that upgrades keep the administrator\'s changes',
+  lintian: ['file-in-etc-not-marked-as-conffile'], rpmlint: ['non-conffile-in-etc'],
+  why: 'Debian Policy 10.7.2: files in /etc are configuration, and configuration is a conffile so that upgrades keep local changes (rpm: %config). Converters that do not carry the flags over lose the administrator\'s edits on the next upgrade. The distribution\'s *-release files, /etc/pki/rpm-gpg keys and rpm macro files are data the package must replace.',
   check(model, format, ctx) {
     const listed = new Set(ctx.deb?.conffiles ?? []);
     return model.files
-      .filter((e) => e.type === 'file' && under(e.path, '/etc') && !e.flags?.has('config') && !e.flags?.has('ghost') && !listed.has(e.path))
+      .filter((e) => e.type === 'file' && under(e.path, '/etc') && !e.flags?.has('config') && !e.flags?.has('ghost') && !listed.has(e.path) && !notConfiguration(e.path, format))
       .map((e) => finding(this, `not marked as ${format === 'deb' ? 'a conffile' : '%config'}`, e.path));
   },
 };

@@ -117,12 +117,19 @@ const rpath: Rule = {
   id: 'elf-rpath', severity: 'warning', formats: ALL, content: true,
   summary: 'an ELF object has an RPATH/RUNPATH outside the system library dirs (error when relative, empty, or under /tmp, /home or a build tree); $ORIGIN is fine',
   hint: 'link without -rpath (chrpath -d / patchelf --remove-rpath), or use $ORIGIN-relative paths',
+  lintian: ['custom-library-search-path', 'relative-library-search-path'], rpmlint: ['binary-or-shlib-defines-rpath'],
+  why: 'Debian Policy 10.2 and Fedora\'s Packaging Guidelines (Beware of Rpath): a search path outside the system library directories lets the binary load libraries from wherever that path leads, and a relative or build-tree path is a security hole. A path into the package\'s own private library directory (/usr/lib/NAME, as sudo and man-db do) or $ORIGIN is fine.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
+    const shipped = new Map<string, boolean>();
+    const own = (dir: string) => {
+      if (!shipped.has(dir)) shipped.set(dir, dir.startsWith('/usr/') && [...ctx.byPath.keys()].some((p) => p.startsWith(dir.replace(/\/$/, '') + '/')));
+      return shipped.get(dir)!;
+    };
     for (const [path, elf] of elves(model, ctx)) {
       for (const [tag, dirs] of [['RPATH', elf.rpath], ['RUNPATH', elf.runpath]] as const) {
         for (const dir of dirs) {
-          if (/^\$(?:ORIGIN|\{ORIGIN\})(?:\/|$)/.test(dir) || SYSTEM_LIB.test(dir)) continue;
+          if (/^\$(?:ORIGIN|\{ORIGIN\})(?:\/|$)/.test(dir) || SYSTEM_LIB.test(dir) || own(dir)) continue;
           const bad = !dir.startsWith('/') || /^\/(?:tmp|var\/tmp|home|root|build)\//.test(dir) || /BUILDROOT/.test(dir) || ctx.buildRoots.some((r) => dir.startsWith(r));
           out.push(finding(this, `${tag} '${dir}'${bad ? (dir.startsWith('/') ? ' points into a temporary, home or build directory' : ' is relative to the working directory') : ' is outside the system library directories'}`,
             path, bad ? 'error' : 'warning'));

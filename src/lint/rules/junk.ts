@@ -54,11 +54,11 @@ const artifact: Rule = {
   id: 'junk-artifact', severity: 'warning', formats: ALL,
   summary: 'OS or tool debris (.DS_Store, __MACOSX/, ._*, .npmignore, .eslintrc, __pycache__ or .pyc without source); other dot-files are info',
   hint: 'exclude the debris with -x, or package from a clean build tree',
-  check(model, _format, ctx) {
+  check(model, format, ctx) {
     const out: Finding[] = [];
     const reported = new Set<string>();
     for (const e of model.files) {
-      if (insideReported(e.path, reported)) continue;
+      if (insideReported(e.path, reported) || (format === 'deb' && pythonBytecode(e))) continue; // junk-python-bytecode
       const name = base(e.path);
       if (e.type === 'dir' && name === '__MACOSX') {
         reported.add(e.path);
@@ -148,4 +148,26 @@ const buildPathLeak: Rule = {
   },
 };
 
-export const junkRules: Rule[] = [vcs, backup, artifact, zeroLength, duplicateFiles, secret, buildPathLeak];
+function pythonBytecode(e: FileEntry): boolean {
+  return (e.type === 'dir' && base(e.path) === '__pycache__') || (e.type !== 'dir' && /\.py[co]$/.test(e.path));
+}
+
+const pythonBytecodeRule: Rule = {
+  id: 'junk-python-bytecode', severity: 'error', formats: ['deb'],
+  summary: 'a deb ships Python bytecode (__pycache__/, *.pyc, *.pyo)',
+  hint: 'leave bytecode out (find -name __pycache__ -prune -exec rm -r {} +); Debian compiles it on the target (py3compile)',
+  lintian: ['package-installs-python-pycache-dir', 'package-installs-python-bytecode'],
+  why: 'Debian Python Policy 2.6: bytecode is compiled on the target system by py3compile from the package\'s postinst and removed by its prerm; a shipped __pycache__ is stale as soon as the interpreter changes, and dpkg does not know the files pycompile writes over it. rpm packages ship bytecode on purpose (Fedora Python guidelines), so this is a deb rule.',
+  check(model) {
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const e of model.files) {
+      if (!pythonBytecode(e) || insideReported(e.path, reported)) continue;
+      if (e.type === 'dir') reported.add(e.path);
+      out.push(finding(this, e.type === 'dir' ? 'a Python bytecode cache directory' : 'a Python bytecode file', e.path));
+    }
+    return out;
+  },
+};
+
+export const junkRules: Rule[] = [vcs, backup, artifact, pythonBytecodeRule, zeroLength, duplicateFiles, secret, buildPathLeak];

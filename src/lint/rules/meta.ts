@@ -1,19 +1,20 @@
 // Metadata rules (LINT.md §3.1): name, version, maintainer, description, placeholders, arch, relations.
 import { hostname } from 'node:os';
 import { PLACEHOLDER_MAINTAINER } from '../../core/placeholders.js';
+import { PACKAGE_NAME } from '../../formats/deb/vocabulary.js';
 import type { Relation, RelationKind } from '../../core/model.js';
 import { RELATION_KINDS } from '../../core/model.js';
+import { compareRpm } from '../../core/version-compare.js';
 import type { MetadataField } from '../../core/diagnostics.js';
 import { ALL, DEB_RPM, fieldFinding, finding, type Finding, type LintFormat, type Rule } from '../types.js';
 
-const DEB_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 const DEB_UPSTREAM = /^[0-9][A-Za-z0-9.+~-]*$/;
 const DEB_REVISION = /^[A-Za-z0-9.+~]+$/;
 const RPM_VERSION = /^[A-Za-z0-9._+~^]+$/;
 
 function nameProblem(name: string, format: LintFormat): string | undefined {
   if (!name) return 'the package name is empty';
-  if (format === 'deb' && !DEB_NAME.test(name)) return `'${name}' is not a Debian package name (lowercase letters, digits, + . -, at least 2 characters, starting alphanumeric)`;
+  if (format === 'deb' && !PACKAGE_NAME.test(name)) return `'${name}' is not a Debian package name (lowercase letters, digits, + . -, at least 2 characters, starting alphanumeric)`;
   if (format === 'rpm') {
     if (/[\s/]/.test(name)) return `'${name}' contains whitespace or '/'`;
     if (!/^[A-Za-z0-9_]/.test(name)) return `'${name}' does not start with a letter or digit`;
@@ -72,11 +73,13 @@ const versionPrerelease: Rule = {
 
 const maintainerMissing: Rule = {
   id: 'meta-maintainer-missing', severity: 'error', formats: DEB_RPM,
-  summary: 'no Maintainer (deb) or Packager (rpm)',
+  summary: 'no Maintainer (deb, error) or Packager (rpm, info)',
   hint: "give -m 'Full Name <email@example.org>'",
   check(model, format) {
     if (model.metadata.maintainer?.trim()) return [];
-    return [finding(this, format === 'deb' ? 'the Maintainer field is missing' : 'the Packager tag is missing', undefined, format === 'deb' ? 'error' : 'warning')];
+    // Policy 5.3 requires Maintainer; Fedora's guidelines say the Packager tag is not to be set in a spec
+    // (build systems fill it, or leave it out): an rpm without one is normal.
+    return [finding(this, format === 'deb' ? 'the Maintainer field is missing' : 'the Packager tag is missing', undefined, format === 'deb' ? 'error' : 'info')];
   },
 };
 
@@ -84,9 +87,12 @@ const maintainerMalformed: Rule = {
   id: 'meta-maintainer-malformed', severity: 'warning', formats: DEB_RPM,
   summary: "the maintainer is not 'Name <user@domain>', or uses a local host name",
   hint: "give -m 'Full Name <email@example.org>' with a real, reachable address",
-  check(model) {
+  lintian: ['malformed-contact', 'no-phrase', 'bogus-mail-host', 'root-in-contact'],
+  why: 'Debian Policy 5.6.2: the Maintainer field is a name and an email address someone reads. fpm fills in `<user@build-host>`, which reaches nobody. rpm\'s Packager tag is free text that distribution build systems fill with a URL or a team name (`Fedora Project`), so an rpm is only checked when it names an address.',
+  check(model, format) {
     const who = model.metadata.maintainer?.trim();
     if (!who || who === PLACEHOLDER_MAINTAINER) return []; // meta-placeholder-value says so
+    if (format === 'rpm' && !/<[^<>]*@[^<>]*>/.test(who)) return [];
     const m = /^(.*?)\s*<([^<>@\s]+)@([^<>@\s]+)>$/.exec(who);
     if (!m) return [finding(this, `'${who}' is not of the form 'Name <user@domain>'`)];
     const [, display, local, host] = m as unknown as [string, string, string, string];
@@ -159,10 +165,69 @@ const placeholderValue: Rule = {
     placeholder('the license', m.license, /^(?:unknown|none|NOASSERTION)$/i, 'license');
     placeholder('the vendor', m.vendor, /^(?:none|unknown)$/i);
     placeholder('the section', m.section, /^(?:none|unknown|default)$/i);
+    if (format === 'deb') {
+      // alien writes `Section: alien` and the `Priority: extra` that Policy 2.5 retired (4.0.1) in favour of optional.
+      placeholder('the section', m.section, /^alien$/);
+      placeholder('the priority', m.extras.deb?.Priority, /^extra$/);
+    }
     if (format !== 'tar' && !m.homepage?.trim()) out.push(finding(this, 'the package has no homepage URL', undefined, 'info'));
     return out;
   },
 };
+
+/**
+ * Binary control fields dpkg and the Debian archive know (Policy 5.3 and lintian's field list); fields
+ * starting with X- (or XB-, XC- …) are user-defined and pass through.
+ */
+const DEB_FIELDS = new Set([
+  'package', 'package-type', 'source', 'version', 'architecture', 'essential', 'protected', 'important', 'maintainer',
+  'original-maintainer', 'section', 'priority', 'description', 'description-md5', 'installed-size', 'homepage', 'bugs',
+  'origin', 'multi-arch', 'build-ids', 'built-using', 'static-built-using', 'built-for-profiles', 'auto-built-package',
+  'build-essential', 'tag', 'task', 'subarchitecture', 'kernel-version', 'installer-menu-item', 'python-version',
+  'python3-version', 'python-egg-name', 'ruby-versions', 'lua-versions', 'ghc-package', 'go-import-path', 'efi-vendor',
+  'gstreamer-version', 'gstreamer-elements', 'gstreamer-uri-sources', 'gstreamer-uri-sinks', 'gstreamer-encoders',
+  'gstreamer-decoders', 'cnf-visible-pkgname', 'cnf-extra-commands', 'cnf-priority-bonus', 'cnf-ignore-commands',
+  'modaliases', 'javascript-built-using', 'x-cargo-built-using', 'rust-built-using', 'conffiles',
+]);
+
+const fieldUnknown: Rule = {
+  id: 'meta-field-unknown', severity: 'warning', formats: ['deb'],
+  summary: 'the deb control file has a field Debian does not define (fpm writes License: and Vendor:)',
+  hint: 'drop the field, or rename it X-Field if a tool of yours needs it; the licence belongs in /usr/share/doc/<name>/copyright',
+  lintian: ['unknown-field'],
+  why: 'Debian Policy 5.3 lists the fields of a binary package; dpkg keeps any other field but nothing reads it, and user-defined fields are spelled X-…. fpm writes License: and Vendor: into every deb.',
+  check(model) {
+    return Object.keys(model.metadata.extras.deb ?? {})
+      .filter((name) => !DEB_FIELDS.has(name.toLowerCase()) && !/^X[BCS]*-/i.test(name))
+      .map((name) => finding(this, `unknown control field '${name}'`));
+  },
+};
+
+const selfObsoletion: Rule = {
+  id: 'meta-self-obsoletion', severity: 'error', formats: ['rpm'],
+  summary: 'Obsoletes names the package itself at a version that includes its own',
+  hint: 'obsolete only older versions (Obsoletes: name < version) or other packages',
+  rpmlint: ['self-obsoletion'],
+  why: 'rpm erases what a package obsoletes: a package that obsoletes its own version removes itself on upgrade (rpmlint self-obsoletion). fpm and alien have written such tags when copying Provides into Obsoletes.',
+  check(model) {
+    const { name, version } = model.metadata;
+    const own = `${version.epoch ? `${version.epoch}:` : ''}${version.upstream}${version.release ? `-${version.release}` : ''}`;
+    return (model.metadata.relations.obsoletes ?? []).flatMap(alternativesOf)
+      .filter((r) => r.name === name && (!r.op || includes(r.op, compareRpm(own, r.version ?? ''))))
+      .map((r) => finding(this, `Obsoletes: ${r.name}${r.op ? ` ${r.op} ${r.version}` : ''} includes its own version ${own}`));
+  },
+};
+
+/** Whether `own OP version` holds, given compare(own, version). */
+function includes(op: string, compared: number): boolean {
+  switch (op) {
+    case '<<': return compared < 0;
+    case '<=': return compared <= 0;
+    case '=': return compared === 0;
+    case '>=': return compared >= 0;
+    default: return compared > 0;
+  }
+}
 
 const DEB_ARCHES = new Set([
   'all', 'amd64', 'i386', 'arm64', 'armhf', 'armel', 'ppc64el', 's390x', 'riscv64', 'mips64el', 'loong64',
@@ -212,9 +277,25 @@ const selfDependency: Rule = {
 
 const DEB_OPS = new Set(['<<', '<=', '=', '>=', '>>']);
 
+/** Operators of rpm's rich (boolean) dependencies, rpm ≥ 4.13 (Fedora Packaging Guidelines, "Rich/Boolean dependencies"). */
+const RICH_OPERATORS = new Set(['and', 'or', 'if', 'else', 'with', 'without', 'unless']);
+
+/** A rich dependency `(a if b)` read verbatim from an rpm: balanced parentheses and a known operator. */
+function richProblem(text: string): string | undefined {
+  let depth = 0;
+  for (const c of text) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) return `unbalanced parentheses in '${text}'`;
+  const words = text.replace(/[()]/g, ' ').split(/\s+/);
+  return words.some((w) => RICH_OPERATORS.has(w)) ? undefined : `'${text}' has no rich-dependency operator (${[...RICH_OPERATORS].join(', ')})`;
+}
+
 function relationProblem(r: Relation, format: LintFormat): string | undefined {
   if (!r.name) return 'an empty alternative';
-  if (format === 'deb' && !DEB_NAME.test(r.name)) return `'${r.name}' is not a valid package name`;
+  if (format === 'rpm' && r.name.startsWith('(') && r.name.endsWith(')')) return richProblem(r.name);
+  if (format === 'deb' && !PACKAGE_NAME.test(r.name)) return `'${r.name}' is not a valid package name`;
   if (format === 'rpm' && /[\s,]/.test(r.name)) return `'${r.name}' contains whitespace or ','`;
   if (r.op !== undefined && !DEB_OPS.has(r.op)) return `unknown operator '${r.op}' in ${r.name}`;
   if (r.op !== undefined || r.version !== undefined) {
@@ -247,5 +328,5 @@ const dependencyInvalid: Rule = {
 
 export const metaRules: Rule[] = [
   nameInvalid, versionInvalid, versionPrerelease, maintainerMissing, maintainerMalformed, descriptionMissing,
-  summaryTooLong, descriptionFormat, placeholderValue, archInvalid, selfDependency, dependencyInvalid,
+  summaryTooLong, descriptionFormat, placeholderValue, fieldUnknown, archInvalid, selfDependency, selfObsoletion, dependencyInvalid,
 ];

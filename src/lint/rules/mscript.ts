@@ -1,21 +1,17 @@
 // Maintainer script / scriptlet rules (LINT.md §3.9).
 import { spawnSync } from 'node:child_process';
 import type { Script } from '../../core/model.js';
+import { MAINTAINER_SCRIPTS } from '../../formats/deb/vocabulary.js';
+import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
 import { findBashisms, isPosixShell } from '../bashism.js';
 import { DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { octal } from './perm.js';
 
-const DEB_NAMES: Record<string, string> = {
-  preInstall: 'preinst', postInstall: 'postinst', preRemove: 'prerm', postRemove: 'postrm',
-  preTransaction: 'pretrans', postTransaction: 'posttrans', verify: 'verifyscript',
-};
-const RPM_NAMES: Record<string, string> = {
-  preInstall: '%pre', postInstall: '%post', preRemove: '%preun', postRemove: '%postun',
-  preTransaction: '%pretrans', postTransaction: '%posttrans', verify: '%verifyscript',
-};
-
+/** The script as the format names it: `postinst`, `%post` (a phase deb has no script for: `pretrans` …). */
 function label(script: Script, format: string): string {
-  return (format === 'deb' ? DEB_NAMES : RPM_NAMES)[script.phase] ?? script.phase;
+  const rpm = SCRIPTLETS[script.phase].label;
+  if (format !== 'deb') return rpm;
+  return (MAINTAINER_SCRIPTS as Partial<Record<string, string>>)[script.phase] ?? rpm.slice(1);
 }
 
 const KNOWN = /^\/(?:usr\/)?bin\/(?:sh|bash|dash|perl|python3?(?:\.\d+)?|ruby|lua|tclsh)$|^<lua>$/;
@@ -89,4 +85,43 @@ const bashism: Rule = {
   },
 };
 
-export const mscriptRules: Rule[] = [noShebang, notExecutable, syntaxError, bashism];
+/** Lines of a shell script that do nothing: the #! line, comments, blank lines, `set -e`, `exit 0`. */
+function doesNothing(line: string): boolean {
+  return /^\s*(?:#.*|set\s+-e|exit(?:\s+0)?|:)?\s*;?\s*$/.test(line);
+}
+
+const empty: Rule = {
+  id: 'mscript-empty', severity: 'warning', formats: DEB_RPM,
+  summary: 'a maintainer script or scriptlet does nothing (only a #! line, comments, set -e, exit 0)',
+  hint: 'leave the script out: dpkg and rpm only run scripts that exist',
+  lintian: ['maintainer-script-empty'], rpmlint: ['empty-%pre', 'empty-%post', 'empty-%preun', 'empty-%postun', 'empty-%pretrans', 'empty-%posttrans'],
+  why: 'An empty script costs a fork on every install and upgrade and says nothing to the reader; converters write one for every phase whether or not there is anything to run. An rpm scriptlet run by another program (%post -p /sbin/ldconfig) is not empty.',
+  check(model, format) {
+    return model.scripts
+      .filter((script) => shellFor(script.interpreter) !== undefined && script.body.split('\n').every(doesNothing))
+      .map((script) => finding(this, `${label(script, format)} does nothing`));
+  },
+};
+
+/** A fixed name under /tmp or /var/tmp, not one mktemp made: another user can plant a link there first. */
+const FIXED_TMP = /(?:^|[\s"'=>:(])\/(?:var\/)?tmp\/[\w.${}-]/;
+
+const tmpUse: Rule = {
+  id: 'mscript-tmp', severity: 'warning', formats: DEB_RPM,
+  summary: 'a maintainer script or scriptlet uses a fixed path under /tmp or /var/tmp',
+  hint: 'create temporary files with mktemp (tmp=$(mktemp -d)) and remove them with a trap',
+  lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['uses-tmp'],
+  why: 'Maintainer scripts run as root while other users can write to /tmp: a predictable name there lets them plant a symlink that root then writes through (CWE-377). Debian Policy 10.4 and the Fedora guidelines ask for mktemp.',
+  check(model, format) {
+    const out: Finding[] = [];
+    for (const script of model.scripts) {
+      script.body.split('\n').forEach((line, i) => {
+        const code = line.replace(/(?:^|\s)#.*$/, '');
+        if (FIXED_TMP.test(code) && !/\bmktemp\b|\btempfile\b/.test(code)) out.push(finding(this, `${label(script, format)} line ${i + 1} uses a fixed temporary path`));
+      });
+    }
+    return out;
+  },
+};
+
+export const mscriptRules: Rule[] = [noShebang, notExecutable, syntaxError, bashism, empty, tmpUse];

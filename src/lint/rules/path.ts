@@ -41,10 +41,15 @@ const runtimeDir: Rule = {
   id: 'path-runtime-dir', severity: 'warning', formats: DEB_RPM,
   summary: 'an entry under /run, /var/run, /var/lock, /proc, /sys, /dev, /mnt or /media',
   hint: 'these are created at boot or by the administrator: use tmpfiles.d or create them at run time',
-  check(model) {
+  lintian: ['dir-or-file-in-var-run', 'dir-or-file-in-run', 'dir-or-file-in-var-lock', 'dir-or-file-in-mnt'],
+  rpmlint: ['non-ghost-in-run', 'dir-or-file-in-var-run', 'dir-or-file-in-var-lock'],
+  why: 'Debian Policy 9.1.4: /run (and /var/run, /var/lock) are emptied at boot, so packages must not ship files there. An rpm that lists its own run-time directory (%dir /run/NAME) only declares ownership of it, as Fedora\'s tmpfiles.d guideline describes: only info.',
+  check(model, format) {
     if (createsHierarchy(model)) return [];
+    const runDir = (path: string) => underAny(path, ['/run', '/var/run', '/var/lock']);
     return model.files.filter((e) => underAny(e.path, RUNTIME) && !e.flags?.has('ghost'))
-      .map((e) => finding(this, 'this directory is a run-time or mount location', e.path));
+      .map((e) => finding(this, 'this directory is a run-time or mount location', e.path,
+        format === 'rpm' && e.type === 'dir' && runDir(e.path) ? 'info' : 'warning'));
   },
 };
 

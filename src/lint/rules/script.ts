@@ -6,15 +6,17 @@ import { BIN_DIRS, directlyIn } from './paths.js';
 
 const noShebang: Rule = {
   id: 'script-no-shebang', severity: 'warning', formats: ALL, content: true,
-  summary: 'an executable text file without a #! line, or a file in a bin dir that is neither ELF nor a script',
+  summary: 'a file in a bin dir that is neither ELF nor a #! script; an executable text file elsewhere (info)',
   hint: "start scripts with '#!/bin/sh' (or their interpreter), or drop the exec bit from data files",
+  lintian: ['executable-not-elf-or-script'], rpmlint: ['script-without-shebang'],
+  why: 'A command in PATH that is neither ELF nor a #! script fails with "Exec format error" (or is run by whichever shell calls it). Elsewhere an executable text file is usually a sourced snippet or a unit file with a stray exec bit: untidy, harmless, so only info.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
     for (const e of model.files) {
       const facts = e.type === 'file' ? ctx.content.get(e.path) : undefined;
       if (!facts || facts.kind === 'elf' || facts.kind === 'script' || facts.kind === 'empty') continue;
       if (directlyIn(e.path, BIN_DIRS)) out.push(finding(this, `a ${facts.kind} file in a bin directory is neither ELF nor a #! script`, e.path));
-      else if (facts.kind === 'text' && e.mode & 0o111) out.push(finding(this, 'an executable text file without a #! line', e.path));
+      else if (facts.kind === 'text' && e.mode & 0o111) out.push(finding(this, 'an executable text file without a #! line', e.path, 'info'));
     }
     return out;
   },
@@ -75,14 +77,17 @@ function interpreterName(shebang: string): string {
 }
 
 const interpreterUndeclared: Rule = {
-  id: 'script-interpreter-undeclared', severity: 'info', formats: DEB_RPM, content: true,
+  id: 'script-interpreter-undeclared', severity: 'warning', formats: DEB_RPM, content: true,
   summary: 'a script\'s interpreter (python3, ruby, node …) is not provided by any dependency',
   hint: "add a dependency on the interpreter's package: -d python3, -d nodejs …",
+  lintian: ['python3-script-but-no-python3-dep', 'python2-script-but-no-python2-dep', 'ruby-script-but-no-ruby-dep', 'php-script-but-no-php-cli-dep', 'tclsh-script-but-no-tclsh-dep', 'wish-script-but-no-wish-dep', 'missing-dep-for-interpreter'],
+  why: 'Debian Policy 10.4: a script\'s interpreter must be installed when the script is, so the package depends on it unless it is essential (sh, bash, perl). Packages made by fpm or alien from a staging tree declare no dependencies, and the command then fails with "No such file or directory".',
   check(model, format, ctx: LintContext) {
     const missing = new Map<string, string>();
     for (const e of model.files) {
       const facts = e.type === 'file' ? ctx.content.get(e.path) : undefined;
-      if (facts?.kind !== 'script' || facts.shebang === undefined || !(e.mode & 0o111)) continue;
+      // Examples and documentation are not run by the package (Policy 12.6).
+      if (facts?.kind !== 'script' || facts.shebang === undefined || !(e.mode & 0o111) || e.path.startsWith('/usr/share/doc/')) continue;
       const name = interpreterName(facts.shebang);
       if (/^(?:sh|bash|dash)$/.test(name) || (format === 'deb' && name === 'perl')) continue;
       const row = PROVIDERS.find(([interp]) => interp.test(name));
@@ -92,4 +97,34 @@ const interpreterUndeclared: Rule = {
   },
 };
 
-export const scriptRules: Rule[] = [noShebang, badInterpreter, interpreterUndeclared];
+/**
+ * Files that carry a #! line without being programs (lintian's Scripts check skips the same kinds):
+ * library modules (Perl .pm, Python .py, Ruby .rb), templates (.in, .erb, .ex), shell fragments other
+ * programs source (bash completions, Xsession.d, debconf's confmodule), documentation and sources.
+ */
+const NOT_A_PROGRAM = [
+  /^\/usr\/(?:lib|share)\/.*\.(?:pm|py|rb)$/, /\.(?:in|erb|ex)$/, /^\/usr\/share\/bash-completion\//, /^\/etc\/X11\/Xsession\.d\//,
+  /^\/usr\/share\/debconf\/confmodule(?:\.sh)?$/, /^\/usr\/share\/doc\//, /^\/usr\/src\//, /^\/etc\/menu-methods\//,
+];
+
+const notExecutable: Rule = {
+  id: 'script-not-executable', severity: 'warning', formats: ALL, content: true,
+  summary: 'a file starts with #! but is not executable (library modules, templates, sourced fragments and documentation aside)',
+  hint: 'chmod 0755 the script, or remove the #! line if the file is meant to be sourced or imported',
+  lintian: ['script-not-executable'], rpmlint: ['non-executable-script'],
+  why: 'A #! line says "run me"; without the exec bit the script cannot be run. Converters that copy files with a umask, or tar up a tree made on a file system without modes, lose the bit. Modules with a #! line for their self-test, templates and sourced fragments are not programs.',
+  check(model, _format, ctx) {
+    const out: Finding[] = [];
+    for (const e of model.files) {
+      const facts = e.type === 'file' ? ctx.content.get(e.path) : undefined;
+      if (facts?.kind !== 'script' || e.mode & 0o111 || directlyIn(e.path, BIN_DIRS)) continue; // bin dirs: perm-exec-bit-mismatch
+      if (NOT_A_PROGRAM.some((re) => re.test(e.path))) continue;
+      // lintian's rule too: a relative #! (`#!python`) outside bin dirs is an editor hint, not a program.
+      if (!parseShebang(facts.shebang ?? '').interpreter.startsWith('/')) continue;
+      out.push(finding(this, `starts with '#!${parseShebang(facts.shebang ?? '').interpreter}' but has mode ${(e.mode & 0o7777).toString(8).padStart(4, '0')}`, e.path));
+    }
+    return out;
+  },
+};
+
+export const scriptRules: Rule[] = [noShebang, badInterpreter, notExecutable, interpreterUndeclared];

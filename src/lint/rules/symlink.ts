@@ -1,6 +1,7 @@
 // Symlink rules (LINT.md §3.6); symlink-absolute follows the format's style (§5.1).
-import type { FileEntry } from '../../core/model.js';
+import type { FileEntry, PackageModel } from '../../core/model.js';
 import { ALL, finding, type Finding, type LintContext, type Rule } from '../types.js';
+import { isSharedLibrary } from './paths.js';
 
 function links(entries: readonly FileEntry[]): FileEntry[] {
   return entries.filter((e) => e.type === 'symlink' && e.target !== undefined);
@@ -64,24 +65,48 @@ const escapesRoot: Rule = {
   },
 };
 
-function existsInPackage(path: string, ctx: LintContext, depth = 0): boolean {
+/** Every directory some shipped path lies in: an rpm lists only the directories it owns. */
+function ancestors(ctx: LintContext): Set<string> {
+  const out = new Set<string>();
+  for (const path of ctx.byPath.keys()) {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) out.add(path.slice(0, i));
+  }
+  return out;
+}
+
+function existsInPackage(path: string, ctx: LintContext, dirs: Set<string>, depth = 0): boolean {
   const entry = ctx.byPath.get(path);
-  if (!entry) return false;
+  if (!entry) return dirs.has(path);
   if (entry.type !== 'symlink' || depth > 40) return true;
   const next = resolveInPackage(path, entry.target ?? '', ctx.byPath);
-  return next !== 'escapes' && next !== 'loop' && existsInPackage(next, ctx, depth + 1);
+  return next !== 'escapes' && next !== 'loop' && existsInPackage(next, ctx, dirs, depth + 1);
+}
+
+/** Debian Policy 12.5: copyright files point at the licence texts base-files ships in /usr/share/common-licenses. */
+const COMMON_LICENSES = '/usr/share/common-licenses/';
+
+/**
+ * Debian Policy 8.4 (and Fedora's Devel Packages guideline): the development package ships the
+ * `libfoo.so` link the linker uses; its target, `libfoo.so.N`, is in the runtime package it depends on.
+ */
+function devLinkToRuntime(path: string, resolved: string, model: PackageModel): boolean {
+  const depends = [...(model.metadata.relations.depends ?? []), ...(model.metadata.relations.preDepends ?? [])];
+  return isSharedLibrary(path) && /\.so$/.test(path) && /\/lib[^/]*\.so\.\d[^/]*$/.test(resolved) && depends.length > 0;
 }
 
 const dangling: Rule = {
   id: 'symlink-dangling', severity: 'warning', formats: ALL,
-  summary: 'a symlink points at something the package does not ship (info when absolute and outside the package\'s own directories)',
+  summary: 'a symlink points at something the package does not ship (info when absolute and outside the package\'s own directories; -dev links to the runtime library and links to common licences are fine)',
   hint: 'ship the target, fix the path, or depend on the package that ships it (and override this finding)',
+  rpmlint: ['dangling-relative-symlink', 'dangling-symlink'],
+  why: 'A link to nothing is a broken file. Links whose target comes from a dependency are normal: the -dev package\'s libfoo.so to the runtime library (Policy 8.4), copyright links into /usr/share/common-licenses (Policy 12.5); an absolute link outside the package\'s own directories is only info, as the target may come from another package.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
+    const dirs = ancestors(ctx);
     for (const e of links(model.files)) {
       const resolved = resolveInPackage(e.path, e.target!, ctx.byPath);
       if (resolved === 'escapes') continue; // symlink-escapes-root
-      if (resolved !== 'loop' && existsInPackage(resolved, ctx)) continue;
+      if (resolved !== 'loop' && (existsInPackage(resolved, ctx, dirs) || resolved.startsWith(COMMON_LICENSES) || devLinkToRuntime(e.path, resolved, model))) continue;
       const parent = ctx.byPath.get(resolved === 'loop' ? '' : parentOf(resolved));
       const foreign = e.target!.startsWith('/') && (!parent || parent.implicit === true);
       out.push(finding(this, `target '${e.target}' is not in the package${foreign ? ' (another package may provide it)' : ''}`, e.path, foreign ? 'info' : 'warning'));

@@ -8,19 +8,12 @@ import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import { debVersionString } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
-import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL, checkFieldName, descriptionValue, type ControlField } from '../../formats/deb-control.js';
+import { checkFieldName, descriptionValue, unindented, type ControlField } from '../../formats/deb/control.js';
+import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL, NO_ALTERNATIVES, RELATION_FIELDS, type RelationKind as DebRelationKind } from '../../formats/deb/vocabulary.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
 const FIELD_ORDER = [...DPKG_BINARY_HEAD, ...DPKG_BINARY_TAIL, '*', 'tag', 'task', 'description'];
 
-/** The control field of each relation kind a deb carries. */
-const RELATION_FIELD: Partial<Record<RelationKind, string>> = {
-  preDepends: 'Pre-Depends', depends: 'Depends', recommends: 'Recommends', suggests: 'Suggests', enhances: 'Enhances',
-  breaks: 'Breaks', conflicts: 'Conflicts', replaces: 'Replaces', provides: 'Provides',
-};
-
-/** dpkg refuses `|` in these fields; an alternative there means the same as listing each one. */
-const NO_ALTERNATIVES = new Set<RelationKind>(['conflicts', 'breaks', 'replaces', 'provides']);
 
 /** Fields the output computes or takes from typed model fields; `--deb-field` may not set them. */
 const OWNED = new Set(['package', 'version', 'architecture', 'installed-size']);
@@ -96,9 +89,9 @@ export function debDescription(m: Metadata, diag: Diagnostics): { summary: strin
 function relationFields(m: Metadata): ControlField[] {
   const fields: ControlField[] = [];
   for (const [kind, list] of Object.entries(m.relations) as [RelationKind, Relation[]][]) {
-    const field = RELATION_FIELD[kind];
+    const field = RELATION_FIELDS[kind as DebRelationKind];
     if (!field) continue;
-    const relations = NO_ALTERNATIVES.has(kind) ? list.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]) : list;
+    const relations = NO_ALTERNATIVES.has(kind as DebRelationKind) ? list.flatMap((r) => [{ ...r, alternatives: undefined }, ...(r.alternatives ?? [])]) : list;
     const text = [...new Set(relations.map(formatDebRelation))].join(', ');
     if (text) fields.push([field, text]);
   }
@@ -124,10 +117,7 @@ export function parseFieldOption(raw: string): ControlField {
  */
 function fromControlForm(value: string): string {
   const [first = '', ...rest] = value.split('\n');
-  return [first, ...rest.map((line) => {
-    const body = line.replace(/^[ \t]/, '');
-    return body === '.' ? '' : body;
-  })].join('\n');
+  return [first, ...rest.map(unindented)].join('\n');
 }
 
 function findField(fields: readonly ControlField[], name: string): number {

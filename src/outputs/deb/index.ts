@@ -2,7 +2,7 @@
 // holding debian-binary, control.tar.* and data.tar.* (GNU tar, which dpkg's own unpacker needs).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { formatControl } from '../../formats/deb-control.js';
+import { formatControl } from '../../formats/deb/control.js';
 import type { OutputPlugin } from '../../plugin.js';
 import { md5sumsText } from './manifests.js';
 import { debContainer, debianBinary, spoolControlTar, spoolDataTar } from './members.js';

@@ -3,7 +3,7 @@
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { FileEntry } from '../../core/model.js';
-import { installedSizeKiB } from '../../formats/deb-control.js';
+import { installedSizeKiB, md5sumsLine } from '../../formats/deb/control.js';
 
 export function checkPathsFitLists(files: readonly FileEntry[]): void {
   const bad = files.find((f) => f.path.includes('\n'));
@@ -23,7 +23,7 @@ export function md5sumsText(files: readonly FileEntry[], md5: ReadonlyMap<string
     if (holder === undefined) continue;
     const digest = md5.get(holder);
     if (!digest) throw new PkgError('output-failed', `no md5 computed for ${holder}`);
-    text += `${digest}  ${entry.path.slice(1)}\n`;
+    text += md5sumsLine(digest, entry.path);
   }
   return text;
 }

@@ -4,17 +4,17 @@ import { PkgError } from '../../core/errors.js';
 import type { Metadata, Version } from '../../core/model.js';
 import { debArch } from '../../core/arch.js';
 import { debVersionString } from '../../core/version.js';
+import { PACKAGE_NAME, REVISION_CHARS, UPSTREAM_CHARS } from '../../formats/deb/vocabulary.js';
 
-const VALID_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
 /**
  * deb names are lower case `[a-z0-9+.-]`, at least two characters. Like fpm, upper case is
  * lowered and `_` becomes `-` (npm and rpm names often have both), with a warning.
  */
 export function debPackageName(name: string, diag?: Diagnostics): string {
-  if (VALID_NAME.test(name)) return name;
+  if (PACKAGE_NAME.test(name)) return name;
   const fixed = name.toLowerCase().replace(/_/g, '-');
-  if (!VALID_NAME.test(fixed)) {
+  if (!PACKAGE_NAME.test(fixed)) {
     throw new PkgError('metadata-invalid', `'${name}' cannot be a deb package name: use 2 or more of a-z 0-9 + . -, starting with a letter or digit`);
   }
   diag?.warn('deb-name-changed', `deb package names are lower case without '_': '${name}' is written as '${fixed}'`);
@@ -30,12 +30,13 @@ export function checkDebVersion(version: Version, diag?: Diagnostics): string {
   if (version.epoch !== undefined && (!Number.isInteger(version.epoch) || version.epoch < 0)) fail('the epoch must be a whole number');
   const upstream = version.upstream;
   if (!upstream) fail('the upstream version is empty');
-  const upstreamChars = version.epoch !== undefined ? /^[A-Za-z0-9.+~:-]+$/ : /^[A-Za-z0-9.+~-]+$/;
+  // `:` belongs to the upstream version only when an epoch precedes it.
+  const upstreamChars = version.epoch !== undefined ? UPSTREAM_CHARS : new RegExp(UPSTREAM_CHARS.source.replace(':', ''));
   if (!upstreamChars.test(upstream)) {
     fail(`the upstream part may only hold A-Z a-z 0-9 . + ~ -${version.epoch !== undefined ? ' :' : ''} (found '${firstBad(upstream, upstreamChars)}')`);
   }
-  if (version.release !== undefined && version.release !== '' && !/^[A-Za-z0-9.+~]+$/.test(version.release)) {
-    fail(`the revision (--iteration) may only hold A-Z a-z 0-9 . + ~ (found '${firstBad(version.release, /^[A-Za-z0-9.+~]+$/)}')`);
+  if (version.release !== undefined && version.release !== '' && !REVISION_CHARS.test(version.release)) {
+    fail(`the revision (--iteration) may only hold A-Z a-z 0-9 . + ~ (found '${firstBad(version.release, REVISION_CHARS)}')`);
   }
   if (!/^[0-9]/.test(upstream)) diag?.warn('deb-version-not-digit', `deb versions should start with a digit; dpkg warns about '${text}'`);
   return text;

@@ -11,7 +11,7 @@ import { scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
-import { formatControl, type ControlField } from '../../formats/deb-control.js';
+import { formatControl, type ControlField } from '../../formats/deb/control.js';
 import type { Context, Options, Plan } from '../../plugin.js';
 import { controlFields, debDescription } from './control.js';
 import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';

@@ -3,6 +3,7 @@
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Script, ScriptPhase } from '../../core/model.js';
 import { hasShebang } from '../../core/scripts.js';
+import { MAINTAINER_SCRIPTS } from '../../formats/deb/vocabulary.js';
 
 /**
  * Extra control files: `metadata.extras['deb-control-files']` maps a control.tar file name to its
@@ -17,9 +18,7 @@ export interface ControlFile {
   mode: number;
 }
 
-const SCRIPT_NAMES: Partial<Record<ScriptPhase, string>> = {
-  preInstall: 'preinst', postInstall: 'postinst', preRemove: 'prerm', postRemove: 'postrm',
-};
+const SCRIPT_NAMES: Partial<Record<ScriptPhase, string>> = MAINTAINER_SCRIPTS;
 
 /** Written by the output itself; never taken from the extras. */
 const GENERATED = new Set(['control', 'md5sums', 'conffiles']);

@@ -1,7 +1,8 @@
 // Dependencies as rpm's name/flags/version triplets (FORMATS.md §B1.4), and the rpmlib() features a
 // package's contents require (§B1.7).
-import type { Metadata, Relation, RelationKind, RelationOp } from '../../core/model.js';
-import { DEPENDENCY_TAGS, RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
+import type { Metadata, Relation, RelationKind } from '../../core/model.js';
+import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_LISTS, LIST_OF_KIND, RICH_OPERATOR, SENSE, type DependencyList, type DependencyTags } from '../../formats/rpm/vocabulary.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 
 export interface Dependency {
@@ -9,21 +10,6 @@ export interface Dependency {
   flags: number;
   version: string;
 }
-
-export type DependencyKind = 'provide' | 'require' | 'conflict' | 'obsolete' | 'recommend' | 'suggest' | 'supplement' | 'enhance';
-
-const TRIPLETS: Record<DependencyKind, readonly [name: number, flags: number, version: number]> = DEPENDENCY_TAGS;
-
-export const SENSE_OF: Record<RelationOp, number> = {
-  '<<': RPMSENSE.LESS,
-  '<=': RPMSENSE.LESS | RPMSENSE.EQUAL,
-  '=': RPMSENSE.EQUAL,
-  '>=': RPMSENSE.GREATER | RPMSENSE.EQUAL,
-  '>>': RPMSENSE.GREATER,
-};
-
-/** Operators inside rich dependencies: rpm's spelling. */
-const RICH_OP: Record<RelationOp, string> = { '<<': '<', '<=': '<=', '=': '=', '>=': '>=', '>>': '>' };
 
 /** rpmlib() features with the version rpm provides them at (rpm lib/rpmds.c rpmlibProvides). */
 export const RPMLIB_FEATURES = {
@@ -45,21 +31,21 @@ export const RPMLIB_FEATURES = {
 export type RpmlibFeature = keyof typeof RPMLIB_FEATURES;
 
 export class Dependencies {
-  private readonly lists = new Map<DependencyKind, Dependency[]>();
+  private readonly lists = new Map<DependencyList, Dependency[]>();
   readonly features = new Set<RpmlibFeature>();
 
-  add(kind: DependencyKind, dep: Dependency): void {
+  add(kind: DependencyList, dep: Dependency): void {
     const list = this.lists.get(kind) ?? [];
     if (!list.some((d) => d.name === dep.name && d.flags === dep.flags && d.version === dep.version)) list.push(dep);
     this.lists.set(kind, list);
     if (dep.name.startsWith('(')) this.features.add('RichDependencies');
   }
 
-  addRelation(kind: DependencyKind, relation: Relation, extraFlags = 0): void {
+  addRelation(kind: DependencyList, relation: Relation, extraFlags = 0): void {
     this.add(kind, relationDependency(relation, extraFlags));
   }
 
-  list(kind: DependencyKind): readonly Dependency[] {
+  list(kind: DependencyList): readonly Dependency[] {
     return this.lists.get(kind) ?? [];
   }
 
@@ -87,13 +73,13 @@ export class Dependencies {
   /** The header entries, each list sorted by name, then version, then flags (as rpmbuild's rpmds does). */
   headerEntries(): HeaderEntry[] {
     const entries: HeaderEntry[] = [];
-    for (const [kind, [nameTag, flagsTag, versionTag]] of Object.entries(TRIPLETS) as [DependencyKind, readonly number[]][]) {
+    for (const [kind, tags] of Object.entries(DEPENDENCY_LISTS) as [DependencyList, DependencyTags][]) {
       const list = [...this.list(kind)].sort(compareDependencies);
       if (list.length === 0) continue;
       entries.push(
-        { tag: nameTag!, type: RpmType.STRING_ARRAY, value: list.map((d) => d.name) },
-        { tag: flagsTag!, type: RpmType.INT32, value: list.map((d) => d.flags) },
-        { tag: versionTag!, type: RpmType.STRING_ARRAY, value: list.map((d) => d.version) },
+        { tag: tags.name, type: RpmType.STRING_ARRAY, value: list.map((d) => d.name) },
+        { tag: tags.flags, type: RpmType.INT32, value: list.map((d) => d.flags) },
+        { tag: tags.version, type: RpmType.STRING_ARRAY, value: list.map((d) => d.version) },
       );
     }
     return entries;
@@ -111,29 +97,20 @@ function compareDependencies(a: Dependency, b: Dependency): number {
 /** One relation as an rpm dependency; alternatives become a rich dependency `(a >= 1 or b)`. */
 export function relationDependency(relation: Relation, extraFlags = 0): Dependency {
   if (relation.alternatives?.length) {
-    const terms = [relation, ...relation.alternatives].map((r) => (r.op && r.version ? `${r.name} ${RICH_OP[r.op]} ${r.version}` : r.name));
+    const terms = [relation, ...relation.alternatives].map((r) => (r.op && r.version ? `${r.name} ${RICH_OPERATOR[r.op]} ${r.version}` : r.name));
     return { name: `(${terms.join(' or ')})`, flags: extraFlags, version: '' };
   }
   if (relation.op && relation.version) {
-    return { name: relation.name, flags: SENSE_OF[relation.op] | extraFlags, version: relation.version };
+    return { name: relation.name, flags: SENSE[relation.op] | extraFlags, version: relation.version };
   }
   return { name: relation.name, flags: extraFlags, version: '' };
 }
 
-/** The rpm dependency list (and extra sense flags) of each relation kind an rpm carries. */
-const KIND_OF: Partial<Record<RelationKind, [DependencyKind, number]>> = {
-  depends: ['require', 0],
-  // Pre-Depends: needed before the package unpacks, rpm's Requires(pre).
-  preDepends: ['require', RPMSENSE.SCRIPT_PRE],
-  provides: ['provide', 0], conflicts: ['conflict', 0], obsoletes: ['obsolete', 0], recommends: ['recommend', 0],
-  suggests: ['suggest', 0], supplements: ['supplement', 0], enhances: ['enhance', 0],
-};
-
 /** The planned relations (core/relations-translate's rpmRelations) as rpm triplets (FORMATS.md §B1.4). */
 export function addMetadataRelations(deps: Dependencies, metadata: Metadata): void {
   for (const [kind, relations] of Object.entries(metadata.relations) as [RelationKind, Relation[]][]) {
-    const of = KIND_OF[kind];
-    if (!of) throw new Error(`rpm relation kind ${kind} was not translated`);
-    for (const relation of relations) deps.addRelation(of[0], relation, of[1]);
+    const [list, flags] = LIST_OF_KIND[kind as keyof typeof LIST_OF_KIND] ?? [];
+    if (!list) throw new Error(`rpm relation kind ${kind} was not translated`);
+    for (const relation of relations) deps.addRelation(list, relation, flags);
   }
 }

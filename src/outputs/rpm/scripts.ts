@@ -4,25 +4,9 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Metadata, Script, ScriptPhase } from '../../core/model.js';
 import { scriptToolPackages } from '../../core/script-translate.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
-import { RPMSENSE, RpmType, Tag } from '../../formats/rpm/tags.js';
+import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
+import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
 import type { Dependencies } from './dependencies.js';
-
-interface ScriptTags {
-  body: number;
-  prog: number;
-  sense: number;
-  label: string;
-}
-
-const PHASE_TAGS: Record<ScriptPhase, ScriptTags> = {
-  preInstall: { body: Tag.PREIN, prog: Tag.PREINPROG, sense: RPMSENSE.SCRIPT_PRE, label: '%pre' },
-  postInstall: { body: Tag.POSTIN, prog: Tag.POSTINPROG, sense: RPMSENSE.SCRIPT_POST, label: '%post' },
-  preRemove: { body: Tag.PREUN, prog: Tag.PREUNPROG, sense: RPMSENSE.SCRIPT_PREUN, label: '%preun' },
-  postRemove: { body: Tag.POSTUN, prog: Tag.POSTUNPROG, sense: RPMSENSE.SCRIPT_POSTUN, label: '%postun' },
-  preTransaction: { body: Tag.PRETRANS, prog: Tag.PRETRANSPROG, sense: RPMSENSE.PRETRANS, label: '%pretrans' },
-  postTransaction: { body: Tag.POSTTRANS, prog: Tag.POSTTRANSPROG, sense: RPMSENSE.POSTTRANS, label: '%posttrans' },
-  verify: { body: Tag.VERIFYSCRIPT, prog: Tag.VERIFYSCRIPTPROG, sense: RPMSENSE.SCRIPT_VERIFY, label: '%verifyscript' },
-};
 
 /** rpm's built-in Lua interpreter: no file to require, but rpmlib(BuiltinLuaScripts). */
 const LUA = '<lua>';
@@ -36,7 +20,7 @@ export function scriptEntries(scripts: readonly Script[], metadata: Metadata, de
   const entries: HeaderEntry[] = [];
   const seen = new Set<ScriptPhase>();
   for (const script of scripts) {
-    const tags = PHASE_TAGS[script.phase];
+    const tags = SCRIPTLETS[script.phase];
     if (seen.has(script.phase)) {
       diag.warn('rpm-script-duplicate', `two ${tags.label} scripts: only the first is written`);
       continue;

@@ -9,7 +9,7 @@ import { type SigningKey, armoredSignature, clearSign, signDetached } from '../.
 import type { RepoEntry } from '../entry.js';
 import { type Digest, writeIndexFile } from '../index-file.js';
 import type { RepoFormat } from '../operations.js';
-import { stagePublicKey } from '../public-key.js';
+import { requireKeyIfSigned, stagePublicKey } from '../public-key.js';
 import { inspectDeb } from './deb-package.js';
 import { renderRelease } from './release.js';
 
@@ -44,6 +44,7 @@ export function aptFormat(options: AptOptions): RepoFormat {
       await stagePublicKey(staging, options.key);
       const dists = [...new Set(scopes.map((scope) => splitScope(scope)[0]))].sort(byteOrder);
       for (const dist of dists) {
+        requireKeyIfSigned(staging, `dists/${dist}/InRelease`, options.key);
         const inDist = entries.filter((e) => splitScope(e.scope)[0] === dist);
         const components = [...new Set(scopes.filter((s) => splitScope(s)[0] === dist).map((s) => splitScope(s)[1]))].sort(byteOrder);
         const found = [...new Set(inDist.map((e) => e.arch))].sort(byteOrder);

@@ -3,7 +3,7 @@
 // them sorted by name; names capitalised as dpkg does; continuation lines with trailing blanks cut
 // and empty or all-dot lines written as " .".
 import { PkgError } from '../../core/errors.js';
-import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL } from '../../formats/deb-control.js';
+import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL } from '../../formats/deb/vocabulary.js';
 
 /** dpkg's output order for binary package index stanzas (CTRL_INDEX_PKG), lower-cased. */
 const RANK = new Map<string, number>([

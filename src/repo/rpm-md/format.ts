@@ -7,7 +7,7 @@ import { type SigningKey, armoredSignature, signDetached } from '../../openpgp/i
 import type { RepoEntry } from '../entry.js';
 import { writeIndexFile } from '../index-file.js';
 import type { RepoFormat } from '../operations.js';
-import { stagePublicKey } from '../public-key.js';
+import { requireKeyIfSigned, stagePublicKey } from '../public-key.js';
 import { type RepomdRecord, renderRepomd } from './repomd.js';
 import { inspectRpm } from './rpm-package.js';
 
@@ -35,6 +35,7 @@ export function rpmMdFormat(options: RpmMdOptions): RepoFormat {
     async publish(entries, _scopes, staging, time) {
       const sorted = [...entries].sort((a, b) => byteOrder(fileName(a.path), fileName(b.path)) || byteOrder(a.path, b.path));
       const records: RepomdRecord[] = [];
+      requireKeyIfSigned(staging, 'repodata/repomd.xml.asc', options.key);
       await stagePublicKey(staging, options.key);
       for (const type of ['primary', 'filelists', 'other'] as const) {
         const [root, xmlns] = NAMESPACES[type];

@@ -3,7 +3,8 @@
 import type { RpmFile } from '../../inputs/rpm/package-file.js';
 import { headerFiles } from '../../inputs/rpm/file-table.js';
 import { compareRpm } from '../../core/version-compare.js';
-import { DEPENDENCY_TAGS, RPMFILE, RPMSENSE, SigTag, Tag } from '../../formats/rpm/tags.js';
+import { RPMFILE, RPMSENSE, SigTag, Tag } from '../../formats/rpm/tags.js';
+import { DEPENDENCY_LISTS, type DependencyTags } from '../../formats/rpm/vocabulary.js';
 
 export interface Dependency {
   name: string;
@@ -86,10 +87,10 @@ export function rpmFacts(rpm: RpmFile): RpmFacts {
 }
 
 /** createrepo_c's processing order (provides before requires: a require the package provides is left out). */
-const TRIPLETS: [DependencyKind, readonly [number, number, number]][] = [
-  ['provides', DEPENDENCY_TAGS.provide], ['conflicts', DEPENDENCY_TAGS.conflict], ['obsoletes', DEPENDENCY_TAGS.obsolete],
-  ['requires', DEPENDENCY_TAGS.require], ['suggests', DEPENDENCY_TAGS.suggest], ['enhances', DEPENDENCY_TAGS.enhance],
-  ['recommends', DEPENDENCY_TAGS.recommend], ['supplements', DEPENDENCY_TAGS.supplement],
+const TRIPLETS: [DependencyKind, DependencyTags][] = [
+  ['provides', DEPENDENCY_LISTS.provide], ['conflicts', DEPENDENCY_LISTS.conflict], ['obsoletes', DEPENDENCY_LISTS.obsolete],
+  ['requires', DEPENDENCY_LISTS.require], ['suggests', DEPENDENCY_LISTS.suggest], ['enhances', DEPENDENCY_LISTS.enhance],
+  ['recommends', DEPENDENCY_LISTS.recommend], ['supplements', DEPENDENCY_LISTS.supplement],
 ];
 
 const FLAG_NAMES: Record<number, string> = { 2: 'LT', 4: 'GT', 8: 'EQ', 10: 'LE', 12: 'GE' };
@@ -120,7 +121,7 @@ function dependencies(rpm: RpmFile, files: Set<string>): Record<DependencyKind, 
   };
   const provided = new Set<string>();
   const lastRequire = new Map<string, { flags: string; version: string; pre: boolean }>();
-  for (const [kind, [nameTag, flagsTag, versionTag]] of TRIPLETS) {
+  for (const [kind, { name: nameTag, flags: flagsTag, version: versionTag }] of TRIPLETS) {
     const names = rpm.header.strings(nameTag);
     const flags = rpm.header.numbers(flagsTag);
     const versions = rpm.header.strings(versionTag);
