@@ -64,7 +64,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const resolved = await resolveDependencies(read, { source: input.name, target: output.name, options: request.options }, ctx);
-  const plan = output.plan(resolved, request.options, ctx);
+  const plan = await output.plan(resolved, request.options, ctx);
   const target = outputPath(request.options.package, plan.fileName);
   checkWritable(target, request.options.force ?? false);
   if (request.options.lint !== false) {

@@ -111,8 +111,11 @@ export interface OutputPlugin<Settings = unknown> {
   options?: OptionSpec[];
   /** Whose conventions lint applies to the planned package. */
   lintFormat: LintFormat;
-  /** Translates the model and settles everything the write needs; throws on what the format cannot carry. */
-  plan(pkg: PackageModel, options: Options, ctx: Context): Plan<Settings>;
+  /**
+   * Translates the model and settles everything the write needs; throws on what the format cannot carry.
+   * Asynchronous so that a plan may read file content (generated dependencies, digests).
+   */
+  plan(pkg: PackageModel, options: Options, ctx: Context): Promise<Plan<Settings>>;
   /** Streams the planned package to `out`; the pipeline owns the file, its temporary name and the rename. */
   write(plan: Plan<Settings>, out: Writable, ctx: Context): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { PkgError, describeError } from '../core/errors.js';
 import { listenToProgress } from '../core/progress.js';
 import type { Finding } from '../lint/types.js';
 import { isSuppressed, type Override } from '../lint/overrides.js';
-import { formatLine } from '../lint/report.js';
+import { formatLine, groupFindings } from '../lint/report.js';
 import { ProgressLine } from './progress-line.js';
 
 export interface ReporterOptions {
@@ -54,7 +54,10 @@ export class Reporter {
     const unsaid = findings.filter((f) => !(f.field && this.said.has(f.field)));
     this.findings.push(...unsaid);
     if (this.options.json) return;
-    for (const f of unsaid) if (this.shows(f)) this.print(`${formatLine(pkgName, f)}\n`);
+    // A finding on many files is one line with a count; --verbose lists every path.
+    for (const { finding, more } of groupFindings(unsaid.filter((f) => this.shows(f)), this.options.verbose === true)) {
+      this.print(`${formatLine(pkgName, finding, more)}\n`);
+    }
   }
 
   /** The run succeeded: the output path on stdout, or the JSON result. */

@@ -1,11 +1,15 @@
 // `pkgshift lint [options] FILE…`: lints package files (deb, rpm, tar, npm) or directories (-s dir).
-// Exit codes: 0 clean enough, 1 a file could not be read, 2 usage error, 3 findings reached --fail-on.
+// Exit codes (README "Lint"): 0 clean enough, 1 a file could not be read (every other file is still
+// linted and reported), 2 usage error, 3 findings reached --fail-on.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { PkgError, describeError } from '../core/errors.js';
 import { lintFile } from './lint-file.js';
 import { RULES } from '../lint/index.js';
-import { readOverrides, suppressionsFromIds, type Override } from '../lint/overrides.js';
-import { formatJson, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';
+import { readOverrides, suppressionsFromIds, unknownOverrides, type Override } from '../lint/overrides.js';
+import { formatJson, formatJunit, formatSarif, formatText, parseFailOn, reaches, type FailOn, type PackageReport } from '../lint/report.js';
+import { explainRule } from '../lint/explain.js';
 import type { LintFormat } from '../lint/types.js';
 import { withRunContext } from '../pipeline.js';
 import { Reporter } from '../cli/reporter.js';
@@ -25,6 +29,7 @@ interface LintCliOptions extends Record<string, unknown> {
   hints?: boolean;
   chdir?: string;
   listRules?: boolean;
+  explain?: string;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -37,18 +42,23 @@ export function lintCommand(): Command {
     .argument('[files...]', 'package files (.deb, .rpm, .tar.*, npm .tgz) or, with -s dir, directories')
     .option('-s, --input-type <type>', `read every FILE as this input type: ${inputs.map((p) => p.name).join(', ')} (default: sniffed)`)
     .addOption(new Option('--as <format>', "apply this format's conventions instead of the file's own (deb, rpm, tar)").choices(['deb', 'rpm', 'tar']))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format: lintian-style text, JSON, SARIF 2.1.0 or JUnit XML').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 3 when a finding of this severity or worse remains').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--suppress <ids>', 'suppress findings by id (comma-separated, globs allowed; repeatable)', collect)
     .option('--overrides <file>', "overrides file: lines of 'id [path-glob]' (repeatable)", collect)
     .option('-i, --hints', 'print how to fix each finding')
     .option('-C, --chdir <dir>', 'read inputs relative to this directory')
     .option('--list-rules', 'list every rule id with its severity and summary')
-    .option('--verbose', 'say more')
+    .option('--explain <id>', 'explain a rule: what it checks, why (the Debian Policy section or Fedora guideline), how to fix it')
+    .option('--verbose', 'say more; list every path of a finding that fires on many files')
     .option('--quiet', 'print only errors and the summary')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`pkgshift: ${text}`) })
     .action(async (files: string[], options: LintCliOptions) => {
+      if (options.explain) {
+        process.stdout.write(explainRule(options.explain));
+        return;
+      }
       if (options.listRules) {
         for (const r of RULES) process.stdout.write(`${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.formats.join(',').padEnd(12)} ${r.summary}\n`);
         return;
@@ -69,8 +79,9 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
   const metadataKeys = LINT_METADATA_OPTIONS.map((o) => new Option(o.flags).attributeName());
   const inputOptions: Options = Object.fromEntries(Object.entries(options).filter(([key]) => metadataKeys.includes(key) || key === 'chdir'));
   const diag = new Reporter({ quiet: options.quiet === true, verbose: options.verbose === true, progress: false, overrides }).diag;
+  const warn = (message: string) => { if (!options.quiet) process.stderr.write(`pkgshift: warning: ${message}\n`); };
+  for (const o of unknownOverrides(overrides, RULES)) warn(`${o.origin}: '${o.text}' names no lint rule (pkgshift lint --list-rules lists them)`);
   const reports: PackageReport[] = [];
-  let unreadable = 0;
   for (const file of files) {
     try {
       reports.push(await withRunContext(diag, options.verbose === true, (ctx) => lintFile(file, {
@@ -79,14 +90,18 @@ async function runLint(files: string[], options: LintCliOptions): Promise<void> 
         overrides, inputOptions,
       }, ctx)));
     } catch (err) {
-      if (err instanceof PkgError && err.code === 'usage') throw err;
-      unreadable++;
       process.stderr.write(`pkgshift: error: lint ${file}: ${describeError(err)}\n`);
+      reports.push({ file, package: basename(file), format: 'tar', findings: [], suppressed: 0, error: describeError(err) });
     }
   }
-  process.stdout.write(options.format === 'json'
-    ? formatJson(reports, failOn)
-    : formatText(reports, { hints: options.hints === true, minimum: options.quiet ? 'error' : 'info' }));
+  for (const o of overrides.filter((o) => o.uses === 0 && RULES.some((r) => o.id.test(r.id)))) warn(`${o.origin}: '${o.text}' matched no finding`);
+  const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  process.stdout.write(
+    options.format === 'json' ? formatJson(reports, failOn)
+      : options.format === 'sarif' ? formatSarif(reports, RULES, version)
+        : options.format === 'junit' ? formatJunit(reports, failOn)
+          : formatText(reports, { hints: options.hints === true, minimum: options.quiet ? 'error' : 'info', verbose: options.verbose === true }));
+  const unreadable = reports.filter((r) => r.error !== undefined).length;
   if (unreadable) throw new PkgError('input-invalid', `lint: ${unreadable} of ${files.length} files could not be read`);
   if (reaches(reports.flatMap((r) => r.findings), failOn)) {
     throw new PkgError('lint-failed', `lint: findings reached --fail-on ${failOn}`);

@@ -2,6 +2,7 @@
 // `--deps` policy, plus those computed from the package's files as the target's own build tools do
 // (rpmbuild's AutoReqProv, dpkg-shlibdeps). Runs once per conversion, between reading and the output.
 import { PkgError } from '../core/errors.js';
+import { ET_DYN, ET_EXEC, elfArch } from '../formats/elf.js';
 import type { Metadata, PackageModel, Relation, RelationKind } from '../core/model.js';
 import { parseRelation } from '../core/relations.js';
 import type { Context, Options } from '../plugin.js';
@@ -37,10 +38,11 @@ export function depsPolicyOption(options: Options): DepsPolicy | undefined {
   return value as DepsPolicy;
 }
 
-export async function resolveDependencies(pkg: PackageModel, request: DependencyRequest, ctx: Context): Promise<PackageModel> {
+export async function resolveDependencies(input: PackageModel, request: DependencyRequest, ctx: Context): Promise<PackageModel> {
   const from = familyOf(request.source);
   const to = familyOf(request.target);
   const policy = depsPolicyOption(request.options) ?? defaultPolicy(from, to);
+  const pkg = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
   if (!to) return pkg;
   const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
     ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));
@@ -75,6 +77,23 @@ function interpreterDepends(files: readonly ScannedFile[], names: NameMap, ctx: 
   if (unknown.length) ctx.diag.warn('deps-interpreter-unknown', `no Debian package known for the script interpreter ${unknown.join(', ')}: no Depends written for it`);
   const packages = [...interpreters].map((path) => names.toDeb(path)).filter((name): name is string => typeof name === 'string');
   return [...new Set(packages)].sort().map((name) => ({ name }));
+}
+
+/**
+ * A package read from files rather than a deb or rpm (npm's esbuild ships an x86-64 binary) is not
+ * architecture-independent when it ships ELF programs or libraries: it takes their architecture.
+ */
+async function withContentArch(pkg: PackageModel, ctx: Context): Promise<PackageModel> {
+  if (pkg.metadata.arch !== 'all') return pkg;
+  const objects = (await scanFiles(pkg.files)).filter((f) => f.elf && (f.elf.type === ET_EXEC || f.elf.type === ET_DYN));
+  const arches = [...new Set(objects.map((f) => elfArch(f.elf!) ?? `ELF machine ${f.elf!.machine}`))];
+  if (arches.length === 0) return pkg;
+  if (arches.length > 1 || arches[0]!.startsWith('ELF')) {
+    ctx.diag.warn('arch-from-content', `the package ships ELF objects for ${arches.join(', ')}: it stays 'all'; give -a ARCH`);
+    return pkg;
+  }
+  ctx.diag.warn('arch-from-content', `the package ships ${arches[0]} ELF objects (${objects[0]!.path}${objects.length > 1 ? ', …' : ''}): its architecture is ${arches[0]}, not all (-a to choose)`);
+  return { ...pkg, metadata: { ...pkg.metadata, arch: arches[0]! } };
 }
 
 /** Adds the computed relations a relation of the same name does not already cover. */

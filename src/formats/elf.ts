@@ -313,6 +313,19 @@ function undefinedSymbols(r: Reader, length: number, is64: boolean, strings: Buf
   return out;
 }
 
+/** EF_ARM_ABI_FLOAT_HARD in an EABI5 ARM object's e_flags: armhf rather than armel. */
+const EF_ARM_ABI_FLOAT_HARD = 0x400;
+
+/** The Debian architecture an ELF object is for (class, byte order, machine), when it is a common one. */
+export function elfArch(elf: ElfInfo): string | undefined {
+  const key = `${elf.bits}${elf.littleEndian ? 'l' : 'b'}:${elf.machine}`;
+  if (key === '32l:40') return elf.flags & EF_ARM_ABI_FLOAT_HARD ? 'armhf' : 'armel';
+  return ({
+    '64l:62': 'amd64', '32l:3': 'i386', '64l:183': 'arm64', '64l:21': 'ppc64el', '64b:22': 's390x',
+    '64l:243': 'riscv64', '64l:8': 'mips64el', '64l:258': 'loong64',
+  } as Record<string, string>)[key];
+}
+
 /** What an ELF file links against and what it provides: its DT_NEEDED entries and DT_SONAME. */
 export interface ElfLinkage {
   needed: string[];

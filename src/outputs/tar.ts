@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXTENSION, compressionFromName, compressor, parseCompression, type Compression } from '../formats/compress.js';
 import type { Options, OutputPlugin } from '../plugin.js';
+import { withoutGhosts } from './ghosts.js';
 import { tarArchive } from './tar-archive.js';
 
 function chosenCompression(options: Options): Compression {
@@ -21,13 +22,13 @@ export const tarOutput: OutputPlugin<TarSettings> = {
   description: 'a tarball (.tar, .tar.gz, .tar.xz, .tar.zst) of the package files',
   lintFormat: 'tar',
 
-  plan(pkg, options) {
+  async plan(pkg, options, ctx) {
     const compression = chosenCompression(options);
     const { name, version } = pkg.metadata;
     const release = version.release ? `-${version.release}` : '';
     const level = options.compressionLevel === undefined ? undefined : Number(options.compressionLevel);
     return {
-      model: pkg,
+      model: { ...pkg, files: withoutGhosts(pkg.files, 'tar', ctx) },
       fileName: `${name}-${version.upstream}${release}.tar${EXTENSION[compression]}`,
       settings: level === undefined ? { compression } : { compression, level },
     };

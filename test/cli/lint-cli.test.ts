@@ -42,21 +42,23 @@ test('lint exit codes: 0 clean, 3 when findings reach --fail-on, 2 on usage erro
   assert.equal(pkgshift(['lint', '-s', 'dir', '--fail-on', 'warning', warned]).status, 3);
   const bad = pkgshift(['lint', '-s', 'dir', broken]);
   assert.equal(bad.status, 0, 'a tree is linted as a tarball, where /usr/local is only a warning');
-  assert.match(bad.stdout, /^W: myapp: path-usr-local \/usr\/local\/bin\/tool: /m);
+  // One line for a finding on many paths, with the count; --verbose lists each path.
+  assert.match(bad.stdout, /^W: myapp: path-usr-local \/usr\/local is for the local administrator, not packages \[usr\/local\] \(and 2 more; --verbose lists them\)$/m);
+  assert.match(pkgshift(['lint', '-s', 'dir', '--verbose', broken]).stdout, /^W: myapp: path-usr-local .*\[usr\/local\/bin\/tool\]$/m);
   assert.equal(pkgshift(['lint', '-s', 'dir', '--as', 'deb', broken]).status, 3);
-  assert.match(pkgshift(['lint', '-s', 'dir', '--as', 'deb', broken]).stdout, /^E: myapp: path-usr-local \/usr\/local\/bin\/tool: /m);
+  assert.match(pkgshift(['lint', '-s', 'dir', '--as', 'deb', '--verbose', broken]).stdout, /^E: myapp: path-usr-local .*\[usr\/local\/bin\/tool\]$/m);
   assert.equal(pkgshift(['lint', '-s', 'dir', '--as', 'deb', '--fail-on', 'never', broken]).status, 0);
   assert.equal(pkgshift(['lint', '--fail-on', 'sometimes', clean]).status, 2);
   assert.equal(pkgshift(['lint']).status, 2);
   assert.equal(pkgshift(['lint', join(clean, 'no-such-file.deb')]).status, 1);
 });
 
-test('lint --format json follows the pkgshift-lint/1 schema', (t) => {
+test('lint --format json follows the pkgshift-lint/2 schema', (t) => {
   const broken = tree(t, { error: true, warning: true });
   const result = pkgshift(['lint', '-s', 'dir', '--as', 'deb', '--format', 'json', broken]);
   assert.equal(result.status, 3);
   const report = JSON.parse(result.stdout) as JsonReport;
-  assert.equal(report.schema, 'pkgshift-lint/1');
+  assert.equal(report.schema, 'pkgshift-lint/2');
   assert.equal(report.failOn, 'error');
   assert.equal(report.failed, true);
   assert.deepEqual(Object.keys(report.counts).sort(), ['error', 'info', 'warning']);
@@ -80,10 +82,10 @@ test('suppression by id and by an overrides file with path globs', (t) => {
   assert.equal((JSON.parse(byId.stdout) as JsonReport).packages[0]!.suppressed, 4);
   const overrides = join(tempDir(t), 'overrides');
   writeFileSync(overrides, '# local overrides\nmyapp: path-usr-local /usr/local/bin/*\nsymlink-dangling usr/bin/other\n');
-  const byFile = pkgshift(['lint', '-s', 'dir', '--overrides', overrides, broken]);
-  assert.doesNotMatch(byFile.stdout, /path-usr-local \/usr\/local\/bin\/tool/);
-  assert.match(byFile.stdout, /path-usr-local \/usr\/local:/, 'the glob covers only what it matches');
-  assert.match(byFile.stdout, /symlink-dangling \/usr\/bin\/dangling/);
+  const byFile = pkgshift(['lint', '-s', 'dir', '--verbose', '--overrides', overrides, broken]);
+  assert.doesNotMatch(byFile.stdout, /path-usr-local .*\[usr\/local\/bin\/tool\]/);
+  assert.match(byFile.stdout, /path-usr-local .*\[usr\/local\]$/m, 'the glob covers only what it matches');
+  assert.match(byFile.stdout, /symlink-dangling .*\[usr\/bin\/dangling\]/);
   writeFileSync(overrides, 'too many words here\n');
   assert.equal(pkgshift(['lint', '-s', 'dir', '--overrides', overrides, broken]).status, 2);
 });
@@ -94,7 +96,7 @@ test('conversions lint the package: warnings printed, --strict fails with exit 3
   const args = ['-s', 'dir', '-t', 'tar', '-n', 'myapp', '-v', '1.0', '-C', broken, '-p', join(out, 'myapp.tar.gz'), '.'];
   const plain = pkgshift(args);
   assert.equal(plain.status, 0, plain.stderr);
-  assert.match(plain.stderr, /^W: myapp: path-usr-local \/usr\/local\/bin\/tool/m);
+  assert.match(plain.stderr, /^W: myapp: path-usr-local .*\[usr\/local\] \(and 2 more; --verbose lists them\)$/m);
   const strictOut = join(out, 'strict.tar.gz');
   const strictArgs = [...args.slice(0, -3), '-p', strictOut, '.'];
   const strictDeb = pkgshift([...strictArgs, '--strict']);
@@ -199,4 +201,13 @@ test('packages built by rpmbuild: a well-made one has no error, each defect fire
   const dangling = tree(t, { warning: true });
   assert.deepEqual(lint(rpmbuild(t, dangling, [...files, '/usr/bin/dangling'])).filter((f) => f.id.startsWith('symlink')).map((f) => [f.id, f.path]),
     [['symlink-dangling', '/usr/bin/dangling']]);
+});
+
+test('lint --explain prints a rule\'s entry; an unknown id is a usage error', () => {
+  const explained = pkgshift(['lint', '--explain', 'perm-setuid-setgid']);
+  assert.equal(explained.status, 0, explained.stderr);
+  assert.match(explained.stdout, /^perm-setuid-setgid \(warning; deb, rpm, tar\)$/m);
+  assert.match(explained.stdout, /why: .*Policy 11\.11/);
+  assert.match(explained.stdout, /lintian: elevated-privileges/);
+  assert.equal(pkgshift(['lint', '--explain', 'no-such-rule']).status, 2);
 });

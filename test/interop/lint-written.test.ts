@@ -53,7 +53,7 @@ test('each rule fires on a package our writer built with its defect, unless the 
     const findings = await withRunContext(new Diagnostics(), false, async (ctx) => {
       try {
         const output = findOutput(format);
-        const plan = output.plan(model, {}, ctx);
+        const plan = await output.plan(model, {}, ctx);
         await writeAtomically(file, true, (out) => output.write(plan, out, ctx));
       } catch (err) {
         if (!(err instanceof PkgError)) throw err;

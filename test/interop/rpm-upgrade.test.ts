@@ -76,7 +76,7 @@ test('pretrans, posttrans (shell) and a <lua> scriptlet run; the lua one needs n
   });
   let counter = 0;
   const ctx = { diag: new Diagnostics(), verbose: false, sourceDateEpoch: 1700000000, tempPath: (n: string) => join(dir, `${counter++}-${n}`) };
-  const plan = rpmOutput.plan(model, {}, ctx);
+  const plan = await rpmOutput.plan(model, {}, ctx);
   const pkg = join(dir, plan.fileName);
   await writeAtomically(pkg, false, (out) => rpmOutput.write(plan, out, ctx));
 

@@ -57,7 +57,7 @@ for (const output of outputs) {
   test(`matrix: the sample package → ${output.name} → every input that reads it gives back what the output planned`, async (t) => {
     const dir = tempDir(t);
     const sample = samplePackage();
-    const plan = output.plan(sample, {}, { diag: new Diagnostics(), verbose: false, sourceDateEpoch: SAMPLE_TIME, tempPath: () => { throw new Error('planning writes nothing'); } });
+    const plan = await output.plan(sample, {}, { diag: new Diagnostics(), verbose: false, sourceDateEpoch: SAMPLE_TIME, tempPath: () => { throw new Error('planning writes nothing'); } });
     const { path } = await writeSample(output, sample, dir);
     const readers = inputs.filter((input) => input.sniff?.(head(path)));
     assert.ok(readers.length > 0, `no input reads a ${output.name} package`);

@@ -53,7 +53,7 @@ export async function writeDeb(pkg: PackageModel, dir: string, options: Options 
   const diag = new Diagnostics();
   const path = await withRunContext(diag, false, async (runCtx) => {
     const ctx = { ...runCtx, sourceDateEpoch };
-    const plan = debOutput.plan(pkg, options, ctx);
+    const plan = await debOutput.plan(pkg, options, ctx);
     const path = join(dir, plan.fileName);
     const out = createWriteStream(path);
     await debOutput.write(plan, out, ctx);

@@ -59,7 +59,7 @@ export async function writeSample(output: OutputPlugin, pkg: PackageModel, dir: 
   const diag = new Diagnostics();
   const path = await withRunContext(diag, false, async (runCtx) => {
     const ctx = { ...runCtx, sourceDateEpoch: SAMPLE_TIME };
-    const plan = output.plan(pkg, options, ctx);
+    const plan = await output.plan(pkg, options, ctx);
     const path = join(dir, plan.fileName);
     const out = createWriteStream(path);
     await output.write(plan, out, ctx);

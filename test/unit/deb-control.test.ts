@@ -86,9 +86,9 @@ test('maintainer default: DEBFULLNAME and DEBEMAIL, EMAIL, a name inside DEBEMAI
 });
 
 /** The metadata as the deb output plans it (translated, defaults filled in), which controlFields writes. */
-function planned(metadata: Metadata, diag = new Diagnostics()): Metadata {
+async function planned(metadata: Metadata, diag = new Diagnostics()): Promise<Metadata> {
   const ctx = { diag, verbose: false, tempPath: (): string => { throw new Error('planning needs no temporary file'); } };
-  return debOutput.plan({ metadata, files: [], scripts: [] }, {}, ctx).model.metadata;
+  return (await debOutput.plan({ metadata, files: [], scripts: [] }, {}, ctx)).model.metadata;
 }
 
 const FULL: Metadata = {
@@ -117,9 +117,9 @@ const FULL: Metadata = {
   extras: { deb: { 'Multi-Arch': 'foreign', Section: 'ignored-typed-field-wins' }, rpm: { Group: 'x' } },
 };
 
-test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', () => {
+test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', async () => {
   const diag = new Diagnostics();
-  const text = formatControl(controlFields({ metadata: planned(FULL, diag), installedSize: 42, extraFields: ['X-Built-By: pkgshift'] }));
+  const text = formatControl(controlFields({ metadata: await planned(FULL, diag), installedSize: 42, extraFields: ['X-Built-By: pkgshift'] }));
   assert.equal(text, [
     'Package: myapp',
     'Version: 1:1.2.0-1',
@@ -150,42 +150,43 @@ test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', (
   assert.deepEqual(ids, ['relation-dropped', 'relation-obsoletes', 'relation-version-dropped']);
 });
 
-test('--deb-field replaces a field in place, removes it with an empty value, cannot set Package', () => {
+test('--deb-field replaces a field in place, removes it with an empty value, cannot set Package', async () => {
   const diag = new Diagnostics();
-  const fields = controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['priority: extra', 'Homepage:', 'Description: Other\n text'] });
+  const fields = controlFields({ metadata: await planned(FULL, diag), installedSize: 1, extraFields: ['priority: extra', 'Homepage:', 'Description: Other\n text'] });
   assert.deepEqual(fields.find(([n]) => n === 'Priority'), ['Priority', 'extra']);
   assert.equal(fields.find(([n]) => n === 'Homepage'), undefined);
   assert.deepEqual(fields.at(-1), ['Description', 'Other\ntext']);
-  assert.throws(() => controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['Package: x'] }), /cannot set Package/);
-  assert.throws(() => controlFields({ metadata: planned(FULL, diag), installedSize: 1, extraFields: ['no colon'] }), /Name: value/);
+  const full = await planned(FULL, diag);
+  assert.throws(() => controlFields({ metadata: full, installedSize: 1, extraFields: ['Package: x'] }), /cannot set Package/);
+  assert.throws(() => controlFields({ metadata: full, installedSize: 1, extraFields: ['no colon'] }), /Name: value/);
 });
 
-test('missing summary: the first line of the description, else a marked fallback and a warning', () => {
+test('missing summary: the first line of the description, else a marked fallback and a warning', async () => {
   const diag = new Diagnostics();
   const base = { ...emptyMetadata(), name: 'foo', version: { upstream: '1' }, maintainer: 'A <a@b.c>' };
-  const fromBody = controlFields({ metadata: planned({ ...base, description: 'First line\nrest' }, diag), installedSize: 1 });
+  const fromBody = controlFields({ metadata: await planned({ ...base, description: 'First line\nrest' }, diag), installedSize: 1 });
   assert.deepEqual(fromBody.at(-1), ['Description', 'First line\nrest']);
   assert.equal(diag.items.length, 0);
-  const none = controlFields({ metadata: planned(base, diag), installedSize: 1 });
+  const none = controlFields({ metadata: await planned(base, diag), installedSize: 1 });
   assert.deepEqual(none.at(-1), ['Description', 'no description given\nThe package foo was built without a description (pkgshift placeholder).']);
   assert.equal(diag.items[0]?.id, 'description-missing');
 });
 
-test('multi-line extras.deb values (control-file form, as the deb input keeps them) are written back unchanged', () => {
+test('multi-line extras.deb values (control-file form, as the deb input keeps them) are written back unchanged', async () => {
   const raw = 'first line\n second line\n .\n   indented';
   const metadata: Metadata = { ...FULL, relations: {}, extras: { deb: { 'X-Long': raw } } };
-  const text = formatControl(controlFields({ metadata: planned(metadata), installedSize: 1 }));
+  const text = formatControl(controlFields({ metadata: await planned(metadata), installedSize: 1 }));
   assert.match(text, /\nX-Long: first line\n second line\n \.\n   indented\nDescription:/);
 });
 
-test('Priority: --deb-priority, else the input\'s, else optional', () => {
+test('Priority: --deb-priority, else the input\'s, else optional', async () => {
   const diag = new Diagnostics();
-  const priority = (metadata: Metadata, option?: string) =>
-    controlFields({ metadata: planned(metadata, diag), installedSize: 1, priority: option }).find(([n]) => n === 'Priority')?.[1];
+  const priority = async (metadata: Metadata, option?: string) =>
+    controlFields({ metadata: await planned(metadata, diag), installedSize: 1, priority: option }).find(([n]) => n === 'Priority')?.[1];
   const fromDeb: Metadata = { ...FULL, extras: { deb: { Priority: 'required', Essential: 'yes' } } };
-  assert.equal(priority(fromDeb), 'required');
-  assert.equal(priority(fromDeb, 'important'), 'important');
-  assert.equal(priority({ ...FULL, extras: {} }), 'optional');
-  const order = controlFields({ metadata: planned(fromDeb, diag), installedSize: 1 }).map(([n]) => n);
+  assert.equal(await priority(fromDeb), 'required');
+  assert.equal(await priority(fromDeb, 'important'), 'important');
+  assert.equal(await priority({ ...FULL, extras: {} }), 'optional');
+  const order = controlFields({ metadata: await planned(fromDeb, diag), installedSize: 1 }).map(([n]) => n);
   assert.ok(order.indexOf('Essential') < order.indexOf('Maintainer'), order.join(' '));
 });

@@ -84,3 +84,16 @@ test('format-dependent rules follow the target format (LINT.md §5)', async () =
   assert.equal(await sev(42), 'info');
   assert.equal(await sev(1000), 'error');
 });
+
+test('README and docs/LINT.md describe every rule with its severity; every rule says why', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ROOT } = await import('../support/helpers.js');
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const catalogue = readFileSync(`${ROOT}docs/LINT.md`, 'utf8');
+  const letter = { error: 'E', warning: 'W', info: 'I' } as const;
+  for (const r of RULES) {
+    assert.ok(readme.includes(`| \`${r.id}\` | ${letter[r.severity]} | ${r.formats.join(', ')} |`), `README: ${r.id}`);
+    assert.ok(catalogue.includes(`### \`${r.id}\` (${r.severity}; ${r.formats.join(', ')})`), `docs/LINT.md: ${r.id}`);
+    assert.ok((r.why ?? '').length > 20, `${r.id} says why`);
+  }
+});

@@ -41,7 +41,7 @@ test('model file flags become rpm file flags; ghosts are listed but not in the p
   });
   let counter = 0;
   const ctx = { diag, verbose: false, sourceDateEpoch: 1700000000, tempPath: (n: string) => join(dir, `${counter++}-${n}`) };
-  const plan = rpmOutput.plan(model, {}, ctx);
+  const plan = await rpmOutput.plan(model, {}, ctx);
   const pkg = join(dir, plan.fileName);
   await writeAtomically(pkg, false, (out) => rpmOutput.write(plan, out, ctx));
 

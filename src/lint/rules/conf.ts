@@ -31,6 +31,8 @@ const outsideEtc: Rule = {
   id: 'conf-outside-etc', severity: 'error', formats: DEB_RPM,
   summary: 'a conffile lies outside /etc (rpm: outside /etc and /var)',
   hint: 'only files under /etc are configuration; drop the config flag from files elsewhere',
+  lintian: ['file-in-usr-marked-as-conffile', 'non-etc-file-marked-as-conffile'], rpmlint: ['non-etc-or-var-file-marked-as-conffile'],
+  why: 'Debian Policy 10.7.2: configuration lives in /etc (rpm also allows /var); a conffile elsewhere keeps stale files across upgrades.',
   check(model, format) {
     return model.files
       .filter((e) => e.flags?.has('config') && !e.flags.has('ghost') && !under(e.path, '/etc') && !(format === 'rpm' && under(e.path, '/var')))
@@ -42,6 +44,8 @@ const missing: Rule = {
   id: 'conf-missing', severity: 'error', formats: ['deb'],
   summary: 'DEBIAN/conffiles lists a path that is absent, relative, duplicated or not a regular file',
   hint: 'list only absolute paths of regular files the package ships, once each',
+  lintian: ['missing-conffile', 'duplicate-conffile', 'relative-conffile', 'conffile-has-bad-file-type'],
+  why: 'dpkg refuses or mishandles a conffiles list that names files the package does not ship.',
   check(_model, _format, ctx) {
     const out: Finding[] = [];
     const seen = new Set<string>();

@@ -47,6 +47,8 @@ const indepHasElf: Rule = {
   id: 'arch-indep-has-elf', severity: 'error', formats: DEB_RPM, content: true,
   summary: 'an architecture-independent (all/noarch) package ships ELF objects or static libraries',
   hint: 'build the package for the architecture of its binaries (-a amd64 …), or leave the binaries out',
+  lintian: ['arch-independent-package-contains-binary-or-object'], rpmlint: ['arch-independent-package-contains-binary-or-object'],
+  why: 'An all/noarch package is installed on every architecture, but its machine code runs on one.',
   check(model, _format, ctx) {
     if (model.metadata.arch !== 'all') return [];
     const out: Finding[] = [];
@@ -71,6 +73,8 @@ const elfMismatch: Rule = {
   id: 'arch-elf-mismatch', severity: 'error', formats: ALL, content: true,
   summary: 'an ELF object\'s class, byte order or machine does not match the declared architecture, or the package mixes machines',
   hint: 'declare the architecture the binaries were built for (-a), or rebuild them for the declared one',
+  lintian: ['binary-from-other-architecture'],
+  why: 'Code for another machine cannot run: the package was built or declared for the wrong architecture.',
   check(model, format, ctx) {
     const arch = format === 'tar' ? ctx.declaredArch : model.metadata.arch;
     const list = elves(model, ctx).filter(([path]) => !underAny(path, FOREIGN_OK));
@@ -94,6 +98,8 @@ const wrongPlace: Rule = {
   id: 'elf-in-wrong-place', severity: 'error', formats: ALL, content: true,
   summary: 'an ELF object under /etc or /usr/share',
   hint: 'programs go to /usr/bin or /usr/lib/<name>, libraries to /usr/lib; /etc and /usr/share hold only data',
+  lintian: ['binary-in-etc', 'arch-dependent-file-in-usr-share'], rpmlint: ['binary-in-etc', 'arch-dependent-file-in-usr-share'],
+  why: 'FHS: /etc holds configuration and /usr/share architecture-independent data; machine code there breaks sharing and multiarch.',
   check(model, _format, ctx) {
     return elves(model, ctx).filter(([path]) => underAny(path, ['/etc', '/usr/share']))
       .map(([path]) => finding(this, 'an ELF object in a configuration or architecture-independent data directory', path));
@@ -104,6 +110,8 @@ const unstripped: Rule = {
   id: 'elf-unstripped', severity: 'info', formats: ALL, content: true,
   summary: 'an ELF object still has a symbol table or debug sections',
   hint: 'strip --strip-unneeded the binaries (keep the debug info in a -dbg/-debuginfo package)',
+  lintian: ['unstripped-binary-or-object'], rpmlint: ['unstripped-binary-or-object'],
+  why: 'Debian Policy 10.1: binaries are stripped, debug info goes to a -dbgsym package. Converters repackage upstream binaries as they are, so only info.',
   check(model, _format, ctx) {
     return elves(model, ctx)
       .filter(([path, elf]) => (elf.hasSymtab || elf.hasDebug) && elf.type !== ET_REL && !path.startsWith('/usr/lib/debug/'))

@@ -22,6 +22,8 @@ const vcs: Rule = {
   id: 'junk-vcs', severity: 'warning', formats: ALL,
   summary: 'version-control data (.git/, .svn/, CVS/, .gitignore, *,v …)',
   hint: 'exclude VCS data with -x .git -x .gitignore, or package from a clean export (git archive)',
+  lintian: ['package-contains-vcs-control-dir', 'package-contains-vcs-control-file'],
+  why: 'Version-control data is not part of the installed software and can leak history and credentials.',
   check(model) {
     const out: Finding[] = [];
     const reported = new Set<string>();
@@ -41,6 +43,8 @@ const backup: Rule = {
   id: 'junk-backup', severity: 'warning', formats: ALL,
   summary: 'editor backups, patch leftovers and NFS temporaries (*~, #*#, .*.swp, *.orig, *.rej, *.bak, .nfs*)',
   hint: "exclude them: -x '*~' -x '*.orig' -x '*.rej' -x '*.bak'",
+  lintian: ['backup-file-in-package', 'nfs-temporary-file-in-package'], rpmlint: ['backup-file-in-package'],
+  why: 'Editor and patch leftovers are debris from the build tree.',
   check(model) {
     return model.files
       .filter((e) => e.type !== 'dir' && /(?:~|\.orig|\.rej|\.bak)$|^#.*#$|^\..*\.sw[op]$|^\.nfs/.test(base(e.path)))
@@ -54,6 +58,8 @@ const artifact: Rule = {
   id: 'junk-artifact', severity: 'warning', formats: ALL,
   summary: 'OS or tool debris (.DS_Store, __MACOSX/, ._*, .npmignore, .eslintrc, __pycache__ or .pyc without source); other dot-files are info',
   hint: 'exclude the debris with -x, or package from a clean build tree',
+  lintian: ['macos-ds-store-file-in-package', 'macos-resource-fork-file-in-package'],
+  why: 'OS and tool debris from the build machine is not part of the software.',
   check(model, format, ctx) {
     const out: Finding[] = [];
     const reported = new Set<string>();
@@ -89,6 +95,8 @@ const zeroLength: Rule = {
   id: 'junk-zero-length', severity: 'info', formats: ALL,
   summary: 'an empty regular file (error for an executable in PATH)',
   hint: 'remove empty files, or mark intended ones with an override; an empty program in PATH does nothing',
+  lintian: ['zero-byte-executable-in-path'], rpmlint: ['zero-length'],
+  why: 'An empty file is usually a failed build step; an empty program in PATH does nothing.',
   check(model) {
     return model.files
       .filter((e) => e.type === 'file' && e.size === 0 && !e.flags?.has('ghost') && !EMPTY_OK.test(base(e.path)))
@@ -102,6 +110,8 @@ const duplicateFiles: Rule = {
   id: 'junk-duplicate-files', severity: 'info', formats: ALL, content: true,
   summary: 'two or more regular files with identical content that are not hardlinks',
   hint: 'ship one copy and make the others symlinks or hardlinks (fdupes, rdfind)',
+  lintian: ['duplicate-files'], rpmlint: ['files-duplicate'],
+  why: 'Identical copies waste space; a link says they are the same.',
   check(model, _format, ctx) {
     const byHash = new Map<string, FileEntry[]>();
     for (const e of model.files) {
@@ -118,6 +128,8 @@ const secret: Rule = {
   id: 'junk-secret', severity: 'error', formats: ALL, content: true,
   summary: 'a private key or access token is shipped (PEM private key, id_rsa, .env, .pypirc, npm/GitHub/AWS tokens …)',
   hint: 'remove the file and revoke the key or token now: anyone with the package has it',
+  rpmlint: ['pem-private-key'],
+  why: 'Anyone who downloads the package gets the key or token; it must be revoked.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
     for (const e of model.files) {
@@ -135,6 +147,8 @@ const buildPathLeak: Rule = {
   id: 'junk-build-path-leak', severity: 'warning', formats: ALL, content: true,
   summary: 'a text file or symlink target contains the staging or build directory',
   hint: 'build with the final install paths (--prefix, DESTDIR), and fix scripts or configs that record the build tree',
+  lintian: ['file-references-package-build-path', 'symlink-target-in-build-tree'],
+  why: 'A path into the build or staging tree does not exist on the target: scripts and configs that use it fail.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
     const roots = ctx.buildRoots.filter((r) => r.length > 4);

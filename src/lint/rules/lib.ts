@@ -65,8 +65,8 @@ const ldconfigMissing: Rule = {
   id: 'lib-ldconfig-missing', severity: 'error', formats: DEB_RPM, content: true,
   summary: 'a public shared library without the ldconfig trigger (deb, error) or %post/%postun ldconfig scriptlets (rpm, warning)',
   hint: "deb: add a triggers control file with 'activate-noawait ldconfig'; rpm: %post -p /sbin/ldconfig and %postun -p /sbin/ldconfig",
-  lintian: ['lacks-ldconfig-trigger'], rpmlint: ['library-without-ldconfig-postin', 'library-without-ldconfig-postun'],
-  why: 'Debian Policy 8.1.1: a package shipping a public shared library activates the ldconfig trigger so that ld.so.cache knows the new soname; without it the library is found only after something else runs ldconfig. On rpm the same job is done by %post/%postun ldconfig scriptlets (rpmlint error); Fedora 28+ and EL8+ glibc runs ldconfig from a file trigger, so there it is only a warning.',
+  lintian: ['lacks-ldconfig-trigger'], rpmlint: ['postin-without-ldconfig', 'postun-without-ldconfig'],
+  why: 'Debian Policy 8.1.1: a package shipping a public shared library activates the ldconfig trigger so that ld.so.cache knows the new soname; without it the library is found only after something else runs ldconfig. On rpm the same job is done by %post/%postun ldconfig scriptlets (rpmlint postin-without-ldconfig, an error there); Fedora 28+ and EL8+ glibc runs ldconfig from a file trigger, so there it is only a warning.',
   check(model, format, ctx) {
     const libs = publicLibraries(model, ctx);
     if (!libs.length) return [];

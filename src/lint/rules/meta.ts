@@ -42,6 +42,8 @@ const nameInvalid: Rule = {
   id: 'meta-name-invalid', severity: 'error', formats: DEB_RPM,
   summary: 'the package name is empty or not valid for the format',
   hint: 'set a valid name with -n: lowercase a-z 0-9 + . - for deb; no whitespace, / : , for rpm',
+  lintian: ['bad-package-name', 'package-not-lowercase'], rpmlint: ['no-name-tag'],
+  why: 'Debian Policy 5.6.1 fixes the characters of a package name; dpkg and rpm refuse names outside them, and a converter that copies an upstream name (Hello_Tool) produces a package that cannot be installed.',
   check(model, format) {
     const problem = nameProblem(model.metadata.name, format);
     return problem ? [finding(this, problem)] : [];
@@ -52,6 +54,8 @@ const versionInvalid: Rule = {
   id: 'meta-version-invalid', severity: 'error', formats: DEB_RPM,
   summary: 'the version is empty or has characters the format forbids',
   hint: 'give -v/--iteration values made of digits, letters and . + ~ (deb) or . _ + ~ ^ (rpm); use ~ for pre-releases',
+  lintian: ['bad-version-number'], rpmlint: ['invalid-version'],
+  why: 'Debian Policy 5.6.12 and rpm\'s version rules: a version with forbidden characters is refused or compares wrongly, so upgrades go the wrong way.',
   check(model, format) {
     const { upstream, release } = model.metadata.version;
     const problem = format === 'deb' ? debVersionProblem(upstream, release) : rpmVersionProblem(upstream, release);
@@ -63,6 +67,8 @@ const versionPrerelease: Rule = {
   id: 'meta-version-prerelease', severity: 'info', formats: DEB_RPM,
   summary: 'a pre-release version (1.0rc1) sorts after the final release',
   hint: "write pre-releases with a tilde (1.0~rc1), which sorts before 1.0 in both dpkg and rpm",
+  rpmlint: ['invalid-version'],
+  why: 'dpkg and rpm sort 1.0rc1 after 1.0; the tilde (1.0~rc1) sorts before (Debian Policy 5.6.12, Fedora versioning guidelines), so the final release can replace the pre-release.',
   check(model) {
     const { upstream } = model.metadata.version;
     const m = /\d[._-]?(alpha|beta|rc|pre)/i.exec(upstream);
@@ -75,6 +81,8 @@ const maintainerMissing: Rule = {
   id: 'meta-maintainer-missing', severity: 'error', formats: DEB_RPM,
   summary: 'no Maintainer (deb, error) or Packager (rpm, info)',
   hint: "give -m 'Full Name <email@example.org>'",
+  lintian: ['required-field'], rpmlint: ['no-packager-tag'],
+  why: 'Debian Policy 5.3 makes Maintainer mandatory. Fedora\'s guidelines leave the rpm Packager tag to the build system, so an rpm without one is only info.',
   check(model, format) {
     if (model.metadata.maintainer?.trim()) return [];
     // Policy 5.3 requires Maintainer; Fedora's guidelines say the Packager tag is not to be set in a spec
@@ -108,6 +116,8 @@ const descriptionMissing: Rule = {
   id: 'meta-description-missing', severity: 'warning', formats: DEB_RPM,
   summary: 'the summary is empty (error), or the long description is empty or repeats the summary',
   hint: '--description: first line the summary, following lines a longer description of what the package does',
+  lintian: ['description-synopsis-is-empty', 'extended-description-is-empty'], rpmlint: ['no-description-tag'],
+  why: 'Debian Policy 3.4: the synopsis and the extended description tell users what the package is; converters fill in placeholders or nothing.',
   check(model) {
     const summary = model.metadata.summary.trim();
     const description = model.metadata.description.trim();
@@ -123,6 +133,8 @@ const summaryTooLong: Rule = {
   id: 'meta-summary-too-long', severity: 'warning', formats: DEB_RPM,
   summary: 'the summary is longer than 80 (deb) or 79 (rpm) characters',
   hint: 'keep the first line of --description short; move details to the following lines',
+  lintian: ['synopsis-too-long'], rpmlint: ['summary-too-long'],
+  why: 'Debian Policy 3.4.1 keeps the synopsis to one short line (80 characters); rpmlint\'s limit is 79. Front ends cut longer ones.',
   check(model, format) {
     const max = format === 'deb' ? 80 : 79;
     const length = [...model.metadata.summary].length;
@@ -134,6 +146,8 @@ const descriptionFormat: Rule = {
   id: 'meta-description-format', severity: 'info', formats: DEB_RPM,
   summary: 'description lines over 80 characters, tabs or control characters, or a summary that is a sentence or repeats the name',
   hint: 'wrap the description at 80 columns, use spaces not tabs, and write the summary as a phrase without the package name or a final period',
+  lintian: ['extended-description-line-too-long', 'description-synopsis-might-not-be-phrased-properly'], rpmlint: ['description-line-too-long'],
+  why: 'Debian Policy 3.4.1: the synopsis is a phrase, not a sentence, without the package name; lines fit 80 columns.',
   check(model) {
     const { summary, description, name } = model.metadata;
     const problems: string[] = [];
@@ -150,6 +164,8 @@ const placeholderValue: Rule = {
   id: 'meta-placeholder-value', severity: 'warning', formats: ALL,
   summary: "a converter default was left in (description 'no description given', URL http://example.com/no-uri-given, license or vendor 'unknown'/'none'), or the URL is empty (info)",
   hint: 'give real values with --description, --url, --license, --vendor and --category',
+  lintian: ['unknown-section', 'priority-extra-is-replaced-by-priority-optional'],
+  why: 'fpm\'s defaults (no description given, http://example.com/no-uri-given, license unknown, vendor none) and alien\'s Section: alien / Priority: extra (retired by Debian Policy 2.5 in 4.0.1) are not information about the package.',
   check(model, format) {
     const m = model.metadata;
     const out: Finding[] = [];
@@ -204,7 +220,7 @@ const fieldUnknown: Rule = {
 };
 
 const selfObsoletion: Rule = {
-  id: 'meta-self-obsoletion', severity: 'error', formats: ['rpm'],
+  id: 'meta-self-obsoletion', severity: 'warning', formats: ['rpm'],
   summary: 'Obsoletes names the package itself at a version that includes its own',
   hint: 'obsolete only older versions (Obsoletes: name < version) or other packages',
   rpmlint: ['self-obsoletion'],
@@ -245,6 +261,8 @@ const archInvalid: Rule = {
   id: 'meta-arch-invalid', severity: 'error', formats: DEB_RPM,
   summary: 'the architecture is unknown to the format, or a wildcard (any, linux-any) in a binary package',
   hint: "give -a with a real architecture: 'all' for architecture-independent content, or amd64/x86_64, arm64/aarch64 …",
+  lintian: ['unknown-architecture', 'arch-wildcard-in-binary-package'],
+  why: 'dpkg and rpm know a fixed set of architecture names; wildcards such as any or linux-any belong to source packages only (Debian Policy 5.6.8).',
   check(model, format) {
     const arch = model.metadata.arch;
     if (/^(?:any|[\w-]*-any|any-[\w-]+)$/.test(arch)) return [finding(this, `'${arch}' is a wildcard, which only source packages may use`)];
@@ -263,6 +281,8 @@ const selfDependency: Rule = {
   id: 'meta-self-dependency', severity: 'warning', formats: DEB_RPM,
   summary: 'Depends, Pre-Depends, Recommends or Requires names the package itself',
   hint: 'remove the package from its own dependencies',
+  lintian: ['package-relation-with-self'],
+  why: 'A package cannot need itself: the relation is at best noise and at worst (versioned) unsatisfiable.',
   check(model) {
     const name = model.metadata.name;
     const out: Finding[] = [];
@@ -312,6 +332,8 @@ const dependencyInvalid: Rule = {
   id: 'meta-dependency-invalid', severity: 'error', formats: DEB_RPM,
   summary: 'a relation has a bad package name, operator or version, or an empty alternative',
   hint: "write relations as 'name', 'name (>= 1.2)' or 'a | b'; check the names and versions",
+  lintian: ['bad-relation', 'bad-version-in-relation', 'obsolete-relation-form'],
+  why: 'Debian Policy 7.1 and rpm\'s dependency syntax: a relation dpkg or rpm cannot parse makes the package uninstallable. rpm rich dependencies ((a if b), rpm 4.13+) are valid in rpms.',
   check(model, format) {
     const out: Finding[] = [];
     for (const kind of RELATION_KINDS) {

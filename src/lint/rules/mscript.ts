@@ -20,6 +20,8 @@ const noShebang: Rule = {
   id: 'mscript-no-shebang', severity: 'error', formats: DEB_RPM,
   summary: 'a deb maintainer script has no #! line or an unknown interpreter; an rpm scriptlet\'s interpreter is not a valid program',
   hint: "start maintainer scripts with '#!/bin/sh' (or '#!/bin/bash', '#!/usr/bin/perl')",
+  lintian: ['script-without-interpreter', 'unknown-control-interpreter'], rpmlint: ['invalid-shell-in-%post'],
+  why: 'Debian Policy 6.1: maintainer scripts start with #! and an interpreter dpkg can run on every system.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
@@ -38,6 +40,8 @@ const notExecutable: Rule = {
   id: 'mscript-not-executable', severity: 'error', formats: ['deb'],
   summary: 'a deb maintainer script in the control archive is not mode 0755',
   hint: 'chmod 0755 DEBIAN/preinst DEBIAN/postinst DEBIAN/prerm DEBIAN/postrm DEBIAN/config',
+  lintian: ['control-file-has-bad-permissions'],
+  why: 'dpkg runs maintainer scripts directly: they must be executable (0755).',
   check(_model, _format, ctx) {
     return (ctx.deb?.members ?? [])
       .filter((m) => /^(?:preinst|postinst|prerm|postrm|config)$/.test(m.name) && m.mode !== 0o755)
@@ -55,6 +59,8 @@ const syntaxError: Rule = {
   id: 'mscript-syntax-error', severity: 'error', formats: DEB_RPM,
   summary: 'a shell maintainer script fails `sh -n` / `bash -n` (skipped when no shell is available)',
   hint: 'run sh -n on the script and fix the reported line',
+  lintian: ['maintainer-shell-script-fails-syntax-check'], rpmlint: ['shell-syntax-error-in-%post'],
+  why: 'A script with a syntax error fails on install or removal and leaves the package half configured.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
@@ -75,6 +81,8 @@ const bashism: Rule = {
   id: 'mscript-bashism', severity: 'warning', formats: DEB_RPM,
   summary: 'a #!/bin/sh maintainer script or scriptlet uses bash-only syntax',
   hint: "rewrite with POSIX sh constructs (checkbashisms helps), or start the script with '#!/bin/bash'",
+  lintian: ['possible-bashism-in-maintainer-script'],
+  why: 'Debian Policy 10.4: #!/bin/sh scripts use only POSIX features; /bin/sh is dash on Debian, where bash syntax fails.',
   check(model, format) {
     const out: Finding[] = [];
     for (const script of model.scripts) {
@@ -110,7 +118,7 @@ const tmpUse: Rule = {
   id: 'mscript-tmp', severity: 'warning', formats: DEB_RPM,
   summary: 'a maintainer script or scriptlet uses a fixed path under /tmp or /var/tmp',
   hint: 'create temporary files with mktemp (tmp=$(mktemp -d)) and remove them with a trap',
-  lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['uses-tmp'],
+  lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['use-tmp-in-%pre', 'use-tmp-in-%post', 'use-tmp-in-%preun', 'use-tmp-in-%postun'],
   why: 'Maintainer scripts run as root while other users can write to /tmp: a predictable name there lets them plant a symlink that root then writes through (CWE-377). Debian Policy 10.4 and the Fedora guidelines ask for mktemp.',
   check(model, format) {
     const out: Finding[] = [];

@@ -6,6 +6,8 @@ const notUtf8: Rule = {
   id: 'name-not-utf8', severity: 'error', formats: ALL,
   summary: 'a path is not valid UTF-8',
   hint: 'rename the file to a UTF-8 name (convmv); rpmbuild refuses other encodings',
+  lintian: ['shipped-file-without-utf8-name'], rpmlint: ['filename-not-utf8'],
+  why: 'Debian Policy 10.10 wants UTF-8 file names; rpmbuild refuses others.',
   check(model) {
     return model.files.filter((e) => e.path.includes('\uFFFD')).map((e) => finding(this, 'the name is not valid UTF-8', e.path));
   },

@@ -6,6 +6,8 @@ const usrLocal: Rule = {
   id: 'path-usr-local', severity: 'error', formats: ALL,
   summary: 'an entry under /usr/local, which belongs to the local administrator (warning for tar)',
   hint: 'install under /usr (or /opt/<name>) instead: --prefix /usr, or SRC=/usr/bin/x mappings',
+  lintian: ['file-in-usr-local', 'dir-in-usr-local'], rpmlint: ['dir-or-file-in-usr-local'],
+  why: 'FHS 4.9 and Debian Policy 9.1.2: /usr/local belongs to the local administrator; packages must not install there.',
   check(model, format) {
     if (createsHierarchy(model)) return [];
     return model.files.filter((e) => under(e.path, '/usr/local'))
@@ -17,6 +19,8 @@ const home: Rule = {
   id: 'path-home', severity: 'error', formats: ALL,
   summary: 'an entry under /home or /root',
   hint: 'packages must not write into home directories; ship defaults in /etc/skel or /usr/share',
+  lintian: ['dir-or-file-in-home'], rpmlint: ['dir-or-file-in-home'],
+  why: 'Home directories belong to users (FHS 3.8); a package that writes there overwrites user data or creates dirs for users that do not exist.',
   check(model) {
     if (createsHierarchy(model)) return [];
     return model.files.filter((e) => underAny(e.path, ['/home', '/root']))
@@ -28,6 +32,8 @@ const tmp: Rule = {
   id: 'path-tmp', severity: 'error', formats: ALL,
   summary: 'an entry under /tmp, /var/tmp or /usr/tmp',
   hint: 'temporary directories are cleaned at boot; create what you need at run time (tmpfiles.d)',
+  lintian: ['dir-or-file-in-tmp', 'dir-or-file-in-var-tmp'], rpmlint: ['dir-or-file-in-tmp', 'dir-or-file-in-var-tmp', 'dir-or-file-in-usr-tmp'],
+  why: 'FHS 3.18 and 5.15: temporary directories are cleaned at boot or by age, so shipped files vanish.',
   check(model) {
     if (createsHierarchy(model)) return [];
     return model.files.filter((e) => underAny(e.path, ['/tmp', '/var/tmp', '/usr/tmp']))
@@ -62,6 +68,8 @@ const nonstandardDir: Rule = {
   id: 'path-nonstandard-dir', severity: 'warning', formats: DEB_RPM,
   summary: 'a top-level, /usr/X or /var/X directory outside the FHS (info for /opt and /srv)',
   hint: 'install into FHS locations (/usr/bin, /usr/lib, /usr/share, /etc, /var/lib …); /opt/<name> is acceptable for self-contained software',
+  lintian: ['non-standard-toplevel-dir', 'file-in-unusual-dir'],
+  why: 'Debian Policy 9.1 follows the FHS; files outside its hierarchy are found by nothing and surprise administrators.',
   check(model) {
     if (createsHierarchy(model)) return [];
     const out: Finding[] = [];
@@ -80,6 +88,8 @@ const subdirInBin: Rule = {
   id: 'path-subdir-in-bin', severity: 'error', formats: ALL,
   summary: 'a directory inside /bin, /sbin, /usr/bin or /usr/sbin',
   hint: 'put helper programs in /usr/lib/<name> or /usr/libexec/<name>',
+  lintian: ['subdir-in-bin', 'subdir-in-usr-bin'], rpmlint: ['subdir-in-bin'],
+  why: 'FHS 4.4: bin directories hold commands only; helpers go in /usr/lib/PACKAGE or /usr/libexec.',
   check(model) {
     return model.files
       .filter((e) => e.type === 'dir' && ['/bin', '/sbin', '/usr/bin', '/usr/sbin'].includes(e.path.slice(0, e.path.lastIndexOf('/'))))
@@ -91,6 +101,7 @@ const libdirMismatch: Rule = {
   id: 'path-libdir-mismatch', severity: 'warning', formats: DEB_RPM,
   summary: 'lib64 in an arch-independent package or a deb, a multiarch triplet dir in an rpm, or a triplet that does not match the architecture',
   hint: 'Debian: /usr/lib/<triplet>; rpm: /usr/lib64 on 64-bit; architecture-independent files belong in /usr/share or /usr/lib',
+  why: 'Debian installs libraries in /usr/lib/<triplet> (multiarch), rpm-based systems in /usr/lib64 on 64-bit; the other layout is not searched by the target\'s ld.so.',
   check(model, format) {
     const arch = model.metadata.arch;
     const out: Finding[] = [];
@@ -119,6 +130,8 @@ const unsafeMember: Rule = {
   id: 'path-unsafe-member', severity: 'error', formats: ALL,
   summary: 'the archive has a member that must not be extracted: absolute, "..", duplicate, device node, FIFO or socket',
   hint: 'rebuild the archive from a clean tree with relative member names and only files, directories and links',
+  lintian: ['package-contains-unsafe-symlink'],
+  why: 'An archive member that is absolute, climbs out with .., or is a device can write outside the target directory when extracted (the tar-slip class of bugs).',
   check(_model, _format, ctx) {
     return ctx.unsafe.map((message) => finding(this, message));
   },

@@ -52,6 +52,8 @@ const worldWritable: Rule = {
   id: 'perm-world-writable', severity: 'error', formats: ALL,
   summary: 'a file, or a directory without the sticky bit, is writable by everyone',
   hint: 'remove o+w (chmod o-w), or add the sticky bit (1777) to a shared directory',
+  lintian: ['non-standard-file-perm', 'non-standard-dir-perm'], rpmlint: ['world-writable'],
+  why: 'Anyone can change a world-writable file or plant files in a world-writable directory without the sticky bit (Debian Policy 10.9).',
   check(model) {
     return model.files
       .filter((e) => (e.type === 'file' || e.type === 'dir') && (e.mode & 0o002) && !(e.type === 'dir' && e.mode & 0o1000))

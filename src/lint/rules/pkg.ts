@@ -7,6 +7,8 @@ const copyrightMissing: Rule = {
   id: 'doc-copyright-missing', severity: 'warning', formats: ALL,
   summary: 'no license information: deb /usr/share/doc/<name>/copyright, rpm License tag (error when empty) or %license file, tar LICENSE*/COPYING*',
   hint: 'ship the license text (deb: /usr/share/doc/<name>/copyright; rpm: --license and a %license file; tar: LICENSE)',
+  lintian: ['no-copyright-file'], rpmlint: ['no-license'],
+  why: 'Debian Policy 12.5: every package ships /usr/share/doc/PACKAGE/copyright; rpm states its licence in the License tag (Fedora licensing guidelines).',
   check(model, format) {
     const name = model.metadata.name;
     if (format === 'deb') {
@@ -38,6 +40,8 @@ const empty: Rule = {
   id: 'pkg-empty', severity: 'warning', formats: ALL,
   summary: 'nothing but directories, documentation and license files is shipped',
   hint: 'check the input paths and --prefix; say "metapackage" or "transitional" in the description if emptiness is intended',
+  lintian: ['empty-binary-package'],
+  why: 'A package that installs nothing is usually a wrong input path or --prefix.',
   check(model) {
     const m = model.metadata;
     if (META.test(`${m.summary}\n${m.description}`)) return [];
@@ -50,6 +54,8 @@ const md5sums: Rule = {
   id: 'pkg-deb-md5sums', severity: 'warning', formats: ['deb'],
   summary: 'DEBIAN/md5sums is missing, lists absent files, misses shipped files, or has wrong sums (error)',
   hint: 'regenerate md5sums from the payload (dh_md5sums, or let pkgshift write the deb)',
+  lintian: ['no-md5sums-control-file', 'md5sum-mismatch', 'md5sums-lists-nonexistent-file', 'file-missing-in-md5sums'],
+  why: 'debsums and dpkg --verify check installed files against md5sums; a missing or wrong list hides corruption.',
   check(model, _format, ctx) {
     if (!ctx.deb) return [];
     const sums = ctx.deb.md5sums;
@@ -79,6 +85,8 @@ const controlPerms: Rule = {
   id: 'pkg-deb-control-perms', severity: 'error', formats: ['deb'],
   summary: 'DEBIAN members not owned by root, with the wrong mode (scripts 0755, others 0644), or unknown',
   hint: 'build with --root-owner-group; chmod 0644 control files and 0755 scripts; remove unknown files from DEBIAN/',
+  lintian: ['control-file-has-bad-owner', 'control-file-has-bad-permissions', 'unknown-control-file'],
+  why: 'dpkg-deb requires root-owned control members with fixed modes; unknown members are ignored by dpkg.',
   check(_model, _format, ctx) {
     const out: Finding[] = [];
     for (const m of ctx.deb?.members ?? []) {
@@ -101,6 +109,8 @@ const timestamps: Rule = {
   id: 'pkg-timestamps', severity: 'warning', formats: ALL,
   summary: 'entry mtimes are 0 or in the future (more than 20 years old: info; SOURCE_DATE_EPOCH values are fine)',
   hint: 'set real mtimes, or SOURCE_DATE_EPOCH to the release date (not 0) for reproducible builds',
+  lintian: ['package-contains-ancient-file'],
+  why: 'A zero or future mtime comes from a broken build clock or tar --mtime=@0; tools that compare times misbehave. SOURCE_DATE_EPOCH values are fine.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
     for (const e of model.files) {

@@ -33,6 +33,8 @@ const badInterpreter: Rule = {
   id: 'script-bad-interpreter', severity: 'warning', formats: ALL, content: true,
   summary: 'an executable\'s #! line that is empty, relative, under /usr/local or the build tree, or ends in CR (error); /usr/bin/env is info',
   hint: 'use the absolute system path of the interpreter (#!/usr/bin/python3), with Unix line endings',
+  lintian: ['interpreter-not-absolute', 'interpreter-in-usr-local', 'script-without-interpreter'], rpmlint: ['wrong-script-interpreter'],
+  why: 'Debian Policy 10.4: the #! line names the interpreter by its absolute system path; /usr/local, build paths and a trailing CR (DOS line ending) make the script unrunnable.',
   check(model, _format, ctx) {
     const out: Finding[] = [];
     for (const e of model.files) {

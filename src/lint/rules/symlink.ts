@@ -59,6 +59,8 @@ const escapesRoot: Rule = {
   id: 'symlink-escapes-root', severity: 'error', formats: ALL,
   summary: 'a relative symlink climbs above / (more ".." than the link is deep)',
   hint: 'fix the target: count the ".." segments, or use an absolute target',
+  lintian: ['symlink-has-too-many-up-segments'], rpmlint: ['symlink-has-too-many-up-segments'],
+  why: 'A relative link that climbs above / resolves differently in a chroot and is a classic extraction attack.',
   check(model) {
     return links(model.files).filter((e) => tooManyUps(e.path, e.target!))
       .map((e) => finding(this, `target '${e.target}' climbs above the root`, e.path));
@@ -119,6 +121,8 @@ const absolute: Rule = {
   id: 'symlink-absolute', severity: 'info', formats: ALL,
   summary: 'an absolute symlink within one top-level dir (should be relative); for deb also a relative one across top-level dirs',
   hint: 'within one top-level directory use a relative target (../lib/x); for deb, across top-level directories use an absolute one',
+  lintian: ['absolute-symlink-in-top-level-folder', 'relative-symlink'], rpmlint: ['symlink-should-be-relative'],
+  why: 'Debian Policy 10.5: links within one top-level directory are relative, links between top-level directories absolute; rpmlint wants relative ones within a directory tree.',
   check(model, format) {
     const out: Finding[] = [];
     for (const e of links(model.files)) {
@@ -140,6 +144,8 @@ const suspicious: Rule = {
   id: 'symlink-suspicious', severity: 'warning', formats: ALL,
   summary: 'a symlink into /tmp or a build tree, a self-recursive one, or a target with //, /./, x/../ or a trailing /',
   hint: 'write the shortest clean target; never point into temporary or build directories',
+  lintian: ['symlink-target-in-tmp', 'symlink-is-self-recursive', 'symlink-has-double-slash', 'symlink-ends-with-slash'],
+  why: 'Debian Policy 10.5: targets are the shortest clean path; links into /tmp or build trees break on the target.',
   check(model) {
     const out: Finding[] = [];
     for (const e of links(model.files)) {

@@ -18,6 +18,7 @@ import { defaultMaintainer, isWellFormedMaintainer } from './maintainer.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
+import { withoutGhosts } from '../ghosts.js';
 import { CONTROL_FILES_EXTRA, extraControlFiles, runnableScripts, scriptFiles, type ControlFile } from './scripts.js';
 
 export interface DebSettings {
@@ -34,7 +35,7 @@ export interface DebSettings {
 
 export type DebPlan = Plan<DebSettings>;
 
-export function planDeb(input: PackageModel, options: Options, ctx: Context): DebPlan {
+export async function planDeb(input: PackageModel, options: Options, ctx: Context): Promise<DebPlan> {
   const compression = chosenCompression(options, ctx);
   const m = input.metadata;
   if (m.extras.rpm?.Triggers) ctx.diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
@@ -43,7 +44,7 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   checkDebVersion(version, ctx.diag);
   const relations = debRelations(m, ctx.diag);
   const maintainer = debMaintainer(m.maintainer, ctx);
-  const shipped = withoutGhosts(input.files, ctx);
+  const shipped = withoutGhosts(input.files, 'deb', ctx);
   const model = normalize({
     metadata: { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer },
     files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx)],
@@ -70,18 +71,16 @@ export function planDeb(input: PackageModel, options: Options, ctx: Context): De
   };
 }
 
+/**
+ * A maintainer not in the form `Name <email>` (an rpm Packager such as `Fedora Project` or a bug URL)
+ * is not a Maintainer dpkg and lintian accept: the default (DEBFULLNAME/DEBEMAIL, else the placeholder)
+ * is written instead, and the warning says what was given.
+ */
 function debMaintainer(given: string | undefined, ctx: Context): string {
-  const trimmed = given?.trim();
-  if (!trimmed) return defaultMaintainer(process.env, ctx.diag);
-  if (!isWellFormedMaintainer(trimmed)) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects`);
-  return trimmed;
-}
-
-/** rpm %ghost files are owned but not shipped; a deb can only ship files, so they are left out. */
-function withoutGhosts(files: readonly FileEntry[], ctx: Context): FileEntry[] {
-  const ghosts = files.filter((f) => f.flags?.has('ghost'));
-  if (ghosts.length) ctx.diag.warn('deb-ghost-dropped', `deb cannot own files it does not ship: %ghost ${ghosts.map((f) => f.path).join(', ')} left out`);
-  return files.filter((f) => !f.flags?.has('ghost'));
+  const trimmed = given?.trim().replace(/\s*\n\s*/g, ' ');
+  if (trimmed && isWellFormedMaintainer(trimmed)) return trimmed;
+  if (trimmed) ctx.diag.warn('maintainer-malformed', `maintainer '${trimmed}' is not in the form 'Name <email>' deb expects: not copied into Maintainer`);
+  return defaultMaintainer(process.env, ctx.diag);
 }
 
 /** Debian keeps a package's license in /usr/share/doc/NAME/copyright: written when the package names one but ships none. */

@@ -34,7 +34,7 @@ export interface RpmPlanSettings extends RpmSettings {
 
 export type RpmPlan = Plan<RpmPlanSettings>;
 
-export function planRpm(input: PackageModel, options: Options, ctx: Context): RpmPlan {
+export async function planRpm(input: PackageModel, options: Options, ctx: Context): Promise<RpmPlan> {
   const settings = rpmSettings(options);
   const m = input.metadata;
   const carried = controlFilesInScripts(input.scripts);
