@@ -77,9 +77,11 @@ export function rpmRelations(metadata: Metadata, diag: Diagnostics): Relations {
   const out: Relations = {};
   const add = adder(out);
   const replacing = new Set([...(metadata.relations.conflicts ?? []), ...(metadata.relations.breaks ?? [])].map((r) => r.name));
+  // An rpm input's versions already mean what rpm reads; any other input's are read as dpkg reads them.
+  const debVersions = metadata.extras.rpm === undefined;
   for (const [kind, relations] of entries(metadata)) {
     for (const relation of relations) {
-      const rpmRelation = forRpm(relation, diag);
+      const rpmRelation = forRpm(relation, debVersions && kind !== 'provides', diag);
       if (kind === 'replaces') {
         if (replacing.has(relation.name)) {
           add('obsoletes', rpmRelation);
@@ -96,11 +98,23 @@ export function rpmRelations(metadata: Metadata, diag: Diagnostics): Relations {
   return out;
 }
 
-function forRpm(relation: Relation, diag: Diagnostics): Relation {
+/**
+ * dpkg reads a version without a revision as revision `0`, the lowest; rpm reads a required version without
+ * a release as "any release". For `>>`, `<=` and `=` the two disagree: dpkg's `libc6 (>> 2.36)` is met by
+ * 2.36-9, rpm's `libc6 > 2.36` is not. Written as `2.36-0` they agree (`>=` and `<<` agree already).
+ */
+const REVISION_MATTERS = new Set<Relation['op']>(['>>', '<=', '=']);
+
+function withDebRevision(r: Relation): Relation {
+  if (!r.op || !r.version || !REVISION_MATTERS.has(r.op) || r.version.includes('-')) return r;
+  return { ...r, version: `${r.version}-0` };
+}
+
+function forRpm(relation: Relation, debVersions: boolean, diag: Diagnostics): Relation {
   const strip = (r: Relation): Relation => {
     if (r.arch) diag.info('relation-arch-dropped', `${r.name}:${r.arch} is written as ${r.name}: rpm has no architecture qualifiers`);
     const { arch: _arch, alternatives: _alternatives, ...rest } = r;
-    return rest;
+    return debVersions ? withDebRevision(rest) : rest;
   };
   const alternatives = (relation.alternatives ?? []).map(strip);
   return alternatives.length ? { ...strip(relation), alternatives } : strip(relation);

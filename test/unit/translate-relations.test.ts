@@ -77,3 +77,18 @@ test('neutral → rpm relations: Breaks as Conflicts, Replaces as Obsoletes only
   });
   assert.deepEqual(diag.items.map((d) => d.id).sort(), ['relation-arch-dropped', 'relation-breaks', 'relation-dropped', 'relation-replaces']);
 });
+
+test('deb versions without a revision get rpm\'s -0 where dpkg and rpm read them differently', () => {
+  const relations = {
+    depends: [parseRelation('libc6 (>> 2.36)'), parseRelation('a (<= 1.0)'), parseRelation('b (= 2)'), parseRelation('c (>= 3)'),
+      parseRelation('d (<< 4)'), parseRelation('e (= 5-1)')],
+    conflicts: [parseRelation('old (<= 1.0)')],
+    provides: [parseRelation('api (= 2)')],
+  };
+  const versions = (metadata: Metadata) => Object.values(rpmRelations(metadata, new Diagnostics())).flat().map((r) => `${r!.name} ${r!.version}`);
+  assert.deepEqual(versions({ ...emptyMetadata(), relations }),
+    ['libc6 2.36-0', 'a 1.0-0', 'b 2-0', 'c 3', 'd 4', 'e 5-1', 'old 1.0-0', 'api 2']);
+  // An rpm input's versions already mean what rpm reads.
+  assert.deepEqual(versions({ ...emptyMetadata(), relations, extras: { rpm: { BuildTime: '1' } } }),
+    ['libc6 2.36', 'a 1.0', 'b 2', 'c 3', 'd 4', 'e 5-1', 'old 1.0', 'api 2']);
+});

@@ -7,7 +7,7 @@ import type { FileEntry, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
 import { generatedCopyright } from '../../core/placeholders.js';
 import { debRelations } from '../../core/relations-translate.js';
-import { scriptsFor } from '../../core/script-translate.js';
+import { scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
@@ -55,7 +55,7 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   const model = normalize({
     metadata,
     files: [...shipped, ...copyrightFile(input, name, m.vendor ?? maintainer, ctx), ...changelogFile({ ...input, metadata }, distribution, ctx)],
-    scripts: scriptsFor('deb', runnableScripts(input.scripts, ctx.diag), m, ctx.diag),
+    scripts: scriptsFor('deb', runnableScripts(withoutLuaWrappers(input.scripts), ctx.diag), m, ctx.diag),
   }, ctx.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: ctx.sourceDateEpoch });
 
   checkPathsFitLists(model.files);

@@ -33,10 +33,22 @@ const DOC_DIRS = ['/usr/share/doc/', '/usr/share/man/', '/usr/share/info/', '/us
  * A directory is owned when --directories names it (or a directory above it); otherwise not when it is a
  * standard system directory or an implicit parent nobody named; otherwise (named by the input, or empty) it is.
  */
-export function ownsDirectory(entry: FileEntry, directories: readonly string[]): boolean {
+export function ownsDirectory(entry: FileEntry, directories: readonly string[], files: readonly FileEntry[] = []): boolean {
   if (directories.some((d) => entry.path === d || entry.path.startsWith(d === '/' ? '/' : `${d}/`))) return true;
-  if (isSystemDir(entry.path)) return false;
+  if (isSystemDir(entry.path)) return !entry.implicit && wouldBeLost(entry, files);
   return !entry.implicit;
+}
+
+/**
+ * A system directory the package lists itself would be lost if left out when nothing of the package lies
+ * under it (rpm creates only the parents of what it unpacks: base-files' empty /tmp and /var/spool would
+ * not exist), or when its mode has a sticky, setgid or setuid bit (/tmp 1777, /var/mail 2775), which rpm
+ * would not give the parent it creates.
+ */
+function wouldBeLost(entry: FileEntry, files: readonly FileEntry[]): boolean {
+  if (entry.mode & 0o7000) return true;
+  const prefix = `${entry.path}/`;
+  return !files.some((f) => f.path.startsWith(prefix));
 }
 
 function fileFlags(entry: FileEntry): number {

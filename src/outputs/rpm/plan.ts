@@ -5,7 +5,7 @@ import { warnNonStandardOwners } from '../../core/accounts.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
-import { scriptsFor } from '../../core/script-translate.js';
+import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -42,7 +42,8 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const settings = rpmSettings(options);
   const key = signingKey(options, 'rpm'); // an unusable key fails before anything is linted or written
   const m = input.metadata;
-  const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {});
+  const carried = controlFilesInScripts(input.scripts);
+  const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {}).filter((f) => !carried.includes(f));
   if (debControlFiles.length) {
     ctx.diag.warn('deb-control-files-dropped', `deb control files ${debControlFiles.join(', ')} have no rpm counterpart: dropped`);
   }
@@ -55,7 +56,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
       relations: rpmRelations(m, ctx.diag), summary: info.summary, description: info.description, license: info.license,
     },
     // Directories the rpm does not own (system and implied ones) are not in it.
-    files: input.files.filter((f) => f.type !== 'dir' || ownsDirectory(f, directories)),
+    files: input.files.filter((f) => f.type !== 'dir' || ownsDirectory(f, directories, input.files)),
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
@@ -65,7 +66,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
   const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
   const deps = packageDependencies(model, id, files, large, compressor);
-  const scripts = scriptEntries(model.scripts, deps, ctx.diag);
+  const scripts = scriptEntries(model.scripts, model.metadata, deps, ctx.diag);
   warnNonStandardOwners(model.files, 'rpm', ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);

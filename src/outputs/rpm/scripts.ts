@@ -1,7 +1,8 @@
 // Maintainer scripts as rpm scriptlets (docs/FORMATS.md §B1.4, §B7.2): body tag, interpreter (*PROG) tag,
 // and a Requires on the interpreter flagged with the phase (rpmbuild's Requires(pre) etc.).
 import type { Diagnostics } from '../../core/diagnostics.js';
-import type { Script, ScriptPhase } from '../../core/model.js';
+import type { Metadata, Script, ScriptPhase } from '../../core/model.js';
+import { scriptToolPackages } from '../../core/script-translate.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
 import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
@@ -10,7 +11,12 @@ import type { Dependencies } from './dependencies.js';
 /** rpm's built-in Lua interpreter: no file to require, but rpmlib(BuiltinLuaScripts). */
 const LUA = '<lua>';
 
-export function scriptEntries(scripts: readonly Script[], deps: Dependencies, diag: Diagnostics): HeaderEntry[] {
+/**
+ * The scriptlets as header entries. Each requires its interpreter and, for a deb script, the packages
+ * providing the commands it runs (Debian's implicit dependency on its Essential set, core/script-tools.ts),
+ * flagged with its phase so that rpm installs them first.
+ */
+export function scriptEntries(scripts: readonly Script[], metadata: Metadata, deps: Dependencies, diag: Diagnostics): HeaderEntry[] {
   const entries: HeaderEntry[] = [];
   const seen = new Set<ScriptPhase>();
   for (const script of scripts) {
@@ -32,6 +38,7 @@ export function scriptEntries(scripts: readonly Script[], deps: Dependencies, di
     } else {
       deps.add('require', { name: argv[0]!, flags: RPMSENSE.INTERP | tags.sense, version: '' });
     }
+    for (const name of scriptToolPackages(script, metadata)) deps.add('require', { name, flags: tags.sense, version: '' });
   }
   return entries;
 }
