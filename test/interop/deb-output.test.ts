@@ -53,14 +53,15 @@ test('golden control, md5sums and conffiles, as dpkg-deb extracts them', (t) => 
   runOk('dpkg-deb', ['-e', written, join(work, 'DEBIAN')]);
   const read = (name: string) => readFileSync(join(work, 'DEBIAN', name), 'utf8');
   assert.deepEqual(readdirSync(join(work, 'DEBIAN')).sort(), ['conffiles', 'control', 'md5sums']);
-  // Installed-Size: 12 objects of ≤ 1 KiB each (root, 6 dirs, 4 files, 1 symlink; the hardlink b counted
-  // once), plus DEBIAN/ and its conffiles as dpkg-gencontrol counts them.
+  // Installed-Size: 15 objects of ≤ 1 KiB each (root, 8 dirs, 5 files, 1 symlink; the hardlink b counted
+  // once; the generated changelog and its two doc dirs, README "Changelogs"), plus DEBIAN/ and its
+  // conffiles as dpkg-gencontrol counts them.
   assert.equal(read('control'), [
     'Package: tool',
     'Version: 1:2.1-3',
     'Architecture: amd64',
     'Maintainer: Jane Admin <jane@example.org>',
-    'Installed-Size: 14',
+    'Installed-Size: 17',
     'Depends: libc6 (>= 2.17), foo | bar',
     'Conflicts: oldtool',
     'Provides: tool-api (= 2)',
@@ -77,6 +78,7 @@ test('golden control, md5sums and conffiles, as dpkg-deb extracts them', (t) => 
   // As dh_md5sums: every regular file and hardlink path, conffiles left out (dpkg hashes those itself).
   assert.equal(read('md5sums'), [
     '96ea3542c66f3a9889d2395ed319505b  usr/bin/tool',
+    'e03fe0f74bb98380be00331c281e6058  usr/share/doc/tool/changelog.Debian.gz',
     '0c2710c14e36d184252ea92fc65093f4  usr/share/tool/a',
     '0c2710c14e36d184252ea92fc65093f4  usr/share/tool/b',
     '',
@@ -87,7 +89,8 @@ test('golden control, md5sums and conffiles, as dpkg-deb extracts them', (t) => 
   const listing = runOk('dpkg-deb', ['-c', written]).stdout.split('\n').filter(Boolean)
     .map((line) => line.split(/\s+/).slice(5).join(' '));
   assert.deepEqual(listing, [
-    './', './etc/', './etc/tool.conf', './usr/', './usr/bin/', './usr/bin/tool', './usr/share/', './usr/share/tool/',
+    './', './etc/', './etc/tool.conf', './usr/', './usr/bin/', './usr/bin/tool', './usr/share/',
+    './usr/share/doc/', './usr/share/doc/tool/', './usr/share/doc/tool/changelog.Debian.gz', './usr/share/tool/',
     './usr/share/tool/a', './usr/share/tool/b link to ./usr/share/tool/a', './usr/share/tool/data',
     './usr/share/tool/empty/', './usr/share/tool/link -> a',
   ]);
@@ -110,7 +113,8 @@ test('dpkg-deb --info and -f show the fields set on the command line (the README
   const info = runOk('dpkg-deb', ['--info', deb]).stdout;
   assert.match(info, /^ new Debian package, version 2\.0\.$/m);
   assert.match(info, /^ +\d+ bytes, +2 lines +\* +postinst +#!\/bin\/sh$/m);
-  assert.match(info, /^ Installed-Size: 7$/m); // 5 data objects + DEBIAN/ + postinst
+  // 5 data objects + the generated changelog and its 3 new parent dirs (README "Changelogs") + DEBIAN/ + postinst
+  assert.match(info, /^ Installed-Size: 12$/m);
 
   const root = dpkgRoot(t);
   dpkg(root, '-i', '--force-depends', deb);
