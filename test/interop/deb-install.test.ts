@@ -81,9 +81,11 @@ for (const compression of ['xz', 'gzip', 'zstd', 'none']) {
     assert.ok(OVER_255.length > 255 && Buffer.byteLength(`${BASE}/long-link`) < 100);
     assert.ok(pkg.files.find((f) => f.type === 'symlink')!.target!.length > 100);
 
-    // dpkg's own list of the package's files is exactly the model's.
+    // dpkg's own list of the package's files is exactly the model's, plus the changelog every deb gets
+    // when it brings none (README "Changelogs") and its parent directories.
+    const doc = `/usr/share/doc/${pkg.metadata.name}`;
     const listed = dpkg(root, '-L', pkg.metadata.name).stdout.split('\n').filter((l) => l && l !== '/.');
-    assert.deepEqual(listed.sort(), pkg.files.map((f) => f.path).sort());
+    assert.deepEqual(listed.sort(), [...pkg.files.map((f) => f.path), '/usr/share/doc', doc, `${doc}/changelog.Debian.gz`].sort());
   });
 }
 
