@@ -62,7 +62,7 @@ function forDeb(relation: Relation, kind: RelationKind, diag: Diagnostics): Rela
         diag.warn('relation-version-dropped', `Provides: ${alt.name} ${alt.op} ${alt.version} keeps no version: deb Provides allow only '='`);
       } else {
         single.op = alt.op;
-        single.version = alt.version.replace(/_/g, '.').replace(/\^/g, '+');
+        single.version = withoutZeroRevision(alt.version.replace(/_/g, '.').replace(/\^/g, '+'));
       }
     }
     alternatives.push(single);
@@ -70,6 +70,16 @@ function forDeb(relation: Relation, kind: RelationKind, diag: Diagnostics): Rela
   const [first, ...rest] = alternatives;
   if (!first) return undefined;
   return rest.length ? { ...first, alternatives: rest } : first;
+}
+
+/**
+ * `X-0` is the form withDebRevision writes for rpm; dpkg reads a version without revision as revision 0,
+ * so `X` means the same to dpkg and a deb → rpm → deb round trip gives the original back. Only when `X`
+ * has no hyphen of its own: `1.0-rc-0` without `-0` would be upstream 1.0, revision rc.
+ */
+function withoutZeroRevision(version: string): string {
+  const upstream = version.slice(0, -2);
+  return version.endsWith('-0') && !upstream.includes('-') ? upstream : version;
 }
 
 /** The relations an rpm carries, by the kinds rpm has. Alternatives stay as `alternatives` (written as rich deps). */

@@ -26,12 +26,19 @@ function rpmbuildDeps(t: TestContext, tree: string): { requires: string[]; provi
   return query(rpm, 't');
 }
 
-/** `rpm -qpR` and `--provides`, without rpm's own mechanics (rpmlib(), config(), the self-provides). */
+/**
+ * `rpm -qpR` and `--provides`, without rpm's own mechanics (rpmlib(), config(), the self-provides) and
+ * without the scriptlets' tool prerequisites (`Requires(post): coreutils`, README "What deb scripts get
+ * under rpm"): those come from the scripts, not from the files the generators look at.
+ */
 function query(rpm: string, name: string): { requires: string[]; provides: string[] } {
+  const scriptTools = new Set(runOk('rpm', ['-qp', '--qf', '[%{REQUIRENAME}\t%{REQUIREFLAGS:deptype}\n]', rpm]).stdout
+    .split('\n').map((l) => l.split('\t')).filter(([, type]) => type !== undefined && /^(pre|post|preun|postun)$/.test(type))
+    .map(([dep]) => dep));
   // A scriptlet's Requires(pre) /bin/sh and a file's /bin/sh are one line each: compared as a set.
   const lines = (flag: string) => [...new Set(runOk('rpm', ['-qp', flag, rpm]).stdout.split('\n').filter(Boolean))]
     .filter((l) => !l.startsWith('rpmlib(') && !l.startsWith('config(') && !l.startsWith(`${name} `) && !l.startsWith(`${name}(`)).sort();
-  return { requires: lines('--requires'), provides: lines('--provides') };
+  return { requires: lines('--requires').filter((r) => !scriptTools.has(r)), provides: lines('--provides') };
 }
 
 function pkgshiftDeps(t: TestContext, args: string[]): { requires: string[]; provides: string[] } {
