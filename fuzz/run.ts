@@ -169,6 +169,13 @@ function inspect(root: string, box: string, outcome: Outcome): { outcome: Outcom
   return undefined;
 }
 
+const elapsed = (since: number) => ((Date.now() - since) / 1000).toFixed(0);
+const describe = (tally: Record<Outcome, number>) => Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ');
+
+/** Set by SIGINT/SIGTERM: the round stops after the current case and reports the counts so far. */
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { stopping = true; });
+
 async function main(): Promise<number> {
   const settings = parseArgs(process.argv.slice(2));
   const root = mkdtempSync(join(tmpdir(), 'pkgshift-fuzz-'));
@@ -180,10 +187,12 @@ async function main(): Promise<number> {
     mkdirSync(join(root, 'seeds'));
     const seeds = buildSeeds(join(root, 'seeds'), settings.corpus);
     const started = Date.now();
-    for (const reader of settings.readers) {
-      const spec = READERS[reader]!;
-      const tally = (counts[reader] = { ok: 0, error: 0, crash: 0, hang: 0, memory: 0, leftover: 0, escape: 0, unrepeatable: 0 });
-      for (let id = 0; id < settings.cases; id++) {
+    // Readers take turns case by case, so that a round stopped early has tried each about as often.
+    for (const reader of settings.readers) counts[reader] = { ok: 0, error: 0, crash: 0, hang: 0, memory: 0, leftover: 0, escape: 0, unrepeatable: 0 };
+    for (let id = 0; id < settings.cases && !stopping; id++) {
+      for (const reader of settings.readers) {
+        const spec = READERS[reader]!;
+        const tally = counts[reader]!;
         const rnd = new Random(settings.seed * 1_000_003 + id * 7919 + reader.length);
         // A structure-aware mutation of a seed (twice, now and then); bytes it cannot parse get byte mutations.
         const mutate = async (from: Buffer) => {
@@ -223,11 +232,11 @@ async function main(): Promise<number> {
         }
         for (const n of readdirSync(root)) if (!['box', 'canary', 'seeds'].includes(n)) rmSync(join(root, n), { recursive: true, force: true });
       }
+      if ((id + 1) % 100 === 0) process.stderr.write(`fuzz: ${id + 1} cases per reader, ${elapsed(started)} s\n`);
     }
-    const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    process.stdout.write(`fuzz: seed ${settings.seed}, ${settings.cases} cases per reader, ${seconds} s\n`);
+    process.stdout.write(`fuzz: seed ${settings.seed}, ${settings.cases} cases per reader asked${stopping ? ', stopped early' : ''}, ${elapsed(started)} s\n`);
     for (const [reader, tally] of Object.entries(counts)) {
-      process.stdout.write(`  ${reader.padEnd(4)} ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+      process.stdout.write(`  ${reader.padEnd(4)} ${Object.values(tally).reduce((a, b) => a + b, 0)} cases: ${describe(tally)}\n`);
     }
     if (bad) process.stdout.write(`fuzz: ${bad} failing cases saved in ${settings.save}/\n`);
     return bad ? 1 : 0;

@@ -5,7 +5,3 @@ declare module 'lzma-native' {
   export function createStream(coder: 'autoDecoder' | 'aloneDecoder' | 'easyEncoder' | 'aloneEncoder', options?: Record<string, unknown>): Transform;
   export function createDecompressor(options?: Record<string, unknown>): Transform;
 }
-declare module 'unbzip2-stream' {
-  import type { Duplex } from 'node:stream';
-  export default function unbzip2Stream(): Duplex;
-}

@@ -8,12 +8,13 @@
 // loaded the first time xz or lzma is needed; zstd comes from node:zlib (Node 22.15 and later) and,
 // on older Node, from the optional dependency zstd-napi, loaded only then.
 import { createRequire } from 'node:module';
-import { PassThrough, type Duplex, type Transform } from 'node:stream';
+import { Duplex, PassThrough, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type * as LzmaNative from 'lzma-native';
 import type * as ZstdNapi from 'zstd-napi';
 import { PkgError, describeError } from '../core/errors.js';
 import { withBackpressure } from './bounded-stream.js';
+import { bunzip2 } from './bzip2/stream.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2' | 'lzma';
 
@@ -69,7 +70,7 @@ export function decompressor(kind: Compression): Transform | Duplex {
     case 'xz': return withBackpressure(lzma().createStream('autoDecoder'));
     case 'lzma': return withBackpressure(lzma().createStream('aloneDecoder'));
     case 'zstd': return withBackpressure(zstdDecompressor());
-    case 'bzip2': return requireCjs('unbzip2-stream')();
+    case 'bzip2': return Duplex.from(bunzip2);
   }
 }
 

@@ -5,8 +5,9 @@
 //   - zlib (gzip, and zstd where node:zlib has it) stops mid-chunk when its reader is full: the
 //     output is read as it comes, in paused mode;
 //   - zstd through zstd-napi is driven call by call, one output buffer at a time;
-//   - lzma-native (xz, lzma) and unbzip2-stream take small pieces of input at a time, and each
-//     piece's output is handed on before the next piece goes in.
+//   - lzma-native (xz, lzma) takes small pieces of input at a time, and each piece's output is
+//     handed on before the next piece goes in;
+//   - bzip2 is pkgshift's own decoder (bzip2/stream.ts), which makes output only when asked.
 // The output is counted: content that expands beyond `maxExpansion` times its compressed size (past
 // EXPANSION_FLOOR), or beyond what its container declares, is refused, so a small bomb can fill
 // neither memory nor the temporary directory.
@@ -14,6 +15,8 @@ import { createRequire } from 'node:module';
 import { Duplex, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { PkgError } from '../core/errors.js';
+import { Bzip2Error } from './bzip2/error.js';
+import { bunzip2 } from './bzip2/stream.js';
 import { decompressor, type Compression } from './compress.js';
 
 /** The default for --max-expansion: real packages compress 3–20 times, zero-padded images a few hundred. */
@@ -23,9 +26,9 @@ export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 
 /**
  * Input piece sizes for decoders that ignore back-pressure, small enough that one piece of a bomb
- * stays a few MiB (xz reaches ~7,000:1; a bzip2 block of 45 MB can be ~40 bytes).
+ * stays a few MiB (xz reaches ~7,000:1).
  */
-const PIECE: Partial<Record<Compression, number>> = { xz: 1024, lzma: 1024, bzip2: 64 };
+const PIECE: Partial<Record<Compression, number>> = { xz: 1024, lzma: 1024 };
 
 /** A refusal or corruption found while decompressing; the caller's message names the stream. */
 export class DecodeError extends PkgError {}
@@ -72,14 +75,12 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
         account(chunk);
         yield chunk;
       }
-    } else if (kind === 'zstd' && !('createZstdDecompress' in zlib)) {
-      for await (const chunk of zstdNapi(counted)) {
+    } else if (kind === 'bzip2' || (kind === 'zstd' && !('createZstdDecompress' in zlib))) {
+      for await (const chunk of kind === 'bzip2' ? bunzip2Checked(counted) : zstdNapi(counted)) {
         account(chunk);
         yield chunk;
       }
     } else {
-      // Counted as it comes out: unbzip2-stream decodes every buffered block in one call, and a
-      // throw from its 'data' handler is what stops it.
       yield* pumped(counted, decompressor(kind), PIECE[kind], kind, account);
     }
   } finally {
@@ -88,11 +89,19 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
 }
 
 function corrupt(kind: string, err: unknown): PkgError {
-  // A decoder's own words when it has some; a JavaScript error inside a decoder (unbzip2-stream on
-  // some corrupt blocks) says nothing to a user.
+  // A decoder's own words when it has some; a JavaScript error inside a decoder says nothing to a user.
   const internal = err instanceof TypeError || err instanceof RangeError;
   const why = internal ? '' : ` (${(err instanceof Error ? err.message : String(err)).replace(/^Error: /, '')})`;
   return new DecodeError('input-invalid', `the ${kind} data is corrupt${why}`, { cause: err });
+}
+
+/** pkgshift's bzip2 decoder, its corruption errors made typed ones. */
+async function* bunzip2Checked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* bunzip2(source);
+  } catch (err) {
+    throw err instanceof Bzip2Error ? corrupt('bzip2', err) : err;
+  }
 }
 
 const requireCjs = createRequire(import.meta.url);
@@ -132,24 +141,17 @@ async function* zstdNapi(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   if (inFrame) throw corrupt('zstd', 'the stream ends in the middle of a frame');
 }
 
-/**
- * Feeds `stream` (in pieces of at most `piece` bytes when given) and yields its output as it comes.
- * Old-style streams (unbzip2-stream) have no read(): their 'data' events are queued instead.
- */
+/** Feeds `stream` (in pieces of at most `piece` bytes when given) and yields its output as it comes. */
 async function* pumped(source: AsyncIterable<Buffer>, stream: Transform | Duplex, piece: number | undefined,
   kind: string, account: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
-  const queue: Buffer[] = [];
   let failure: unknown;
   let ended = false;
   let wake: (() => void) | undefined;
   const poke = () => wake?.();
-  const classic = typeof (stream as { read?: unknown }).read !== 'function';
-  if (classic) stream.on('data', (chunk: Buffer) => { account(chunk); queue.push(chunk); poke(); });
-  else stream.on('readable', poke);
+  stream.on('readable', poke);
   stream.on('error', (err: unknown) => { failure ??= err; poke(); });
   stream.on('end', () => { ended = true; poke(); });
   const next = (): Buffer | null => {
-    if (classic) return queue.shift() ?? null;
     const chunk = stream.read() as Buffer | null;
     if (chunk) account(chunk);
     return chunk;
@@ -165,24 +167,17 @@ async function* pumped(source: AsyncIterable<Buffer>, stream: Transform | Duplex
       wake = undefined;
     }
   }
-  const call = (step: () => void) => {
-    try {
-      step();
-    } catch (err) {
-      failure ??= err; // old-style streams throw from write()
-    }
-  };
   try {
     for await (const chunk of source) {
       for (let at = 0; at < chunk.length;) {
         const part = piece ? chunk.subarray(at, at + piece) : chunk;
         at += part.length;
-        let taken = classic; // an old-style stream has processed the piece when write() returns
-        call(() => stream.write(part, () => { taken = true; poke(); }));
+        let taken = false;
+        stream.write(part, () => { taken = true; poke(); });
         yield* drainUntil(() => taken);
       }
     }
-    call(() => stream.end());
+    stream.end();
     yield* drainUntil(() => ended);
   } finally {
     stream.destroy();
