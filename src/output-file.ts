@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { track, untrack } from './core/cleanup.js';
-import { PkgError, describeError } from './core/errors.js';
+import { PkgError, describeError, diskFull, isDiskFull } from './core/errors.js';
 import type { Metadata } from './core/model.js';
 import type { OutputPlugin } from './plugin.js';
 
@@ -82,6 +82,7 @@ export async function writeAtomically(target: string, force: boolean, write: (ou
     handle = await open(temporary, 'wx', 0o644);
   } catch (err) {
     untrack(temporary);
+    if (isDiskFull(err)) throw diskFull(basename(target), dirname(target), err);
     throw new PkgError('output-failed', `cannot write ${target}: ${describeError(err)}`, { cause: err });
   }
   const out = handle.createWriteStream();
@@ -101,6 +102,7 @@ export async function writeAtomically(target: string, force: boolean, write: (ou
     }
     await unlink(temporary).catch(() => undefined);
     if (err instanceof PkgError) throw err;
+    if (isDiskFull(err)) throw diskFull(basename(target), dirname(target), err);
     throw new PkgError('output-failed', `writing ${target}: ${describeError(err)}`, { cause: err });
   } finally {
     untrack(temporary);

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const tracked = new Set<string>();
 const children = new Set<ChildProcess>();
@@ -62,6 +62,12 @@ export function createRunDir(root = tmpdir()): string {
   const dir = mkdtempSync(join(root, `pkgshift-${process.pid}-`));
   track(dir);
   return dir;
+}
+
+/** Where a file is, as a user knows it: TMPDIR for a file in a run directory, else its directory. */
+export function placeOf(path: string): string {
+  const dir = dirname(path);
+  return RUN_DIR.test(basename(dir)) ? dirname(dir) : dir;
 }
 
 /** Removes run directories left by killed runs: the name says whose they were, the process is gone, and they are old. */

@@ -61,12 +61,24 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
+/** ENOSPC and EDQUOT: the device, or the user's quota on it, is full. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** The one line for a full disk (or quota) while writing `what` into `dir`. */
+export function diskFull(what: string, dir: string, cause: unknown): PkgError {
+  return new PkgError('output-failed', `no space left on device while writing ${what} in ${dir}`, { cause });
+}
+
 const SYSTEM_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   EISDIR: 'is a directory',
   ENOTDIR: 'not a directory',
   ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
   EEXIST: 'already exists',
   EPERM: 'operation not permitted',
 };

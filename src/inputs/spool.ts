@@ -4,7 +4,8 @@
 // for the whole archive, written in batches, keeps the per-member cost tiny.
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { PkgError, describeError } from '../core/errors.js';
+import { placeOf } from '../core/cleanup.js';
+import { PkgError, describeError, diskFull, isDiskFull } from '../core/errors.js';
 import type { ContentSource } from '../core/model.js';
 import { progress } from '../core/progress.js';
 import { readRange } from '../core/source.js';
@@ -26,6 +27,8 @@ export class Spool {
   private end = 0;
   private written = 0;
   private pending: Uint8Array[] = [];
+  /** The member whose content is being spooled, for a full disk's message. */
+  private current = '';
 
   constructor(readonly path: string) {}
 
@@ -36,6 +39,7 @@ export class Spool {
   async add(chunks: Chunks, algorithms: readonly string[], describe: string, size?: number): Promise<SpooledContent> {
     const hashes: [string, Hash][] = algorithms.map((a) => [a, createHash(a)]);
     const offset = this.end;
+    this.current = describe;
     const sink = async (chunk: Uint8Array) => {
       for (const [, hash] of hashes) hash.update(chunk);
       this.pending.push(chunk);
@@ -68,8 +72,18 @@ export class Spool {
     if (this.pending.length === 0) return;
     const data = Buffer.concat(this.pending);
     this.pending = [];
-    const handle = this.handle ??= await open(this.path, 'w');
-    await handle.write(data, 0, data.length, this.written);
+    try {
+      const handle = this.handle ??= await open(this.path, 'w');
+      // A nearly full disk takes part of a write without an error: the rest goes in the next call.
+      for (let at = 0; at < data.length;) {
+        const { bytesWritten } = await handle.write(data, at, data.length - at, this.written + at);
+        if (bytesWritten === 0) throw Object.assign(new Error('nothing written'), { code: 'ENOSPC' });
+        at += bytesWritten;
+      }
+    } catch (err) {
+      if (isDiskFull(err)) throw diskFull(`the unpacked content of ${this.current}`, placeOf(this.path), err);
+      throw err;
+    }
     this.written += data.length;
   }
 }

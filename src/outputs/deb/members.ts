@@ -6,7 +6,8 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PkgError, describeError } from '../../core/errors.js';
+import { placeOf } from '../../core/cleanup.js';
+import { PkgError, describeError, diskFull, isDiskFull } from '../../core/errors.js';
 import type { ContentSource, FileEntry } from '../../core/model.js';
 import { bufferSource, fileSource } from '../../core/source.js';
 import { AR_MAGIC, arPadding, encodeArHeader } from '../../formats/ar.js';
@@ -75,6 +76,7 @@ async function spool(name: string, chunks: AsyncIterable<Buffer>, compression: M
   try {
     await pipeline(Readable.from(chunks), compressor(compression.kind, compression.level), createWriteStream(path));
   } catch (err) {
+    if (isDiskFull(err)) throw diskFull(`the deb's ${name}`, placeOf(path), err);
     if (err instanceof PkgError) throw new PkgError(err.code, `building ${name}: ${err.message}`, { cause: err });
     throw new PkgError('output-failed', `building ${name}: ${describeError(err)}`, { cause: err });
   }

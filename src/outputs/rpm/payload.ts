@@ -5,6 +5,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { placeOf } from '../../core/cleanup.js';
+import { diskFull, isDiskFull } from '../../core/errors.js';
 import { compressor, type Compression } from '../../formats/compress.js';
 import { batched } from '../batched.js';
 import { payloadArchive } from './payload-archive.js';
@@ -39,13 +41,17 @@ export async function spoolPayload(
   const fileDigests = new Map<string, string>();
   const archive = new Measure();
   const compressed = new Measure();
-  await pipeline(
-    Readable.from(batched(payloadArchive(files, { stripped, digests: fileDigests, digest }))),
-    archive,
-    compressor(compression, level),
-    compressed,
-    createWriteStream(path),
-  );
+  try {
+    await pipeline(
+      Readable.from(batched(payloadArchive(files, { stripped, digests: fileDigests, digest }))),
+      archive,
+      compressor(compression, level),
+      compressed,
+      createWriteStream(path),
+    );
+  } catch (err) {
+    throw isDiskFull(err) ? diskFull('the rpm payload', placeOf(path), err) : err;
+  }
   return {
     path,
     archiveSize: archive.bytes,
