@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { entries, fixRpmDigests, rpmHeaders } from '../../fuzz/mutate.js';
+import { AR_MAGIC, arPadding, encodeArHeader } from '../../src/formats/ar.js';
 import { removeStaleRunDirs } from '../../src/core/cleanup.js';
 import { parsePackageJson } from '../../src/inputs/npm/metadata.js';
 import { BOMB_CODECS, packageBomb, tarBomb } from '../support/bombs.js';
@@ -253,4 +254,27 @@ test('a decompression bomb is refused for every codec, in tarballs, a deb data.t
   // With the limit raised the same gzip tarball is an ordinary package.
   const ok = pkgshift(['-s', 'tar', '-t', 'tar', '-n', 'b', '-v', '1', '--no-lint', '--max-expansion', '5000', '-p', `${out}/`, bombs[0]![1]], { timeout: 120_000 });
   assert.equal(ok.status, 0, ok.stderr);
+});
+
+test('a deb data.tar hardlink to a later member is refused, as dpkg-deb -x refuses it', (t) => {
+  const data = tarOf(tarMember('./usr/share/x/h', '', { type: 'hardlink', linkname: './usr/share/x/later' }), tarMember('./usr/share/x/later', 'x\n'));
+  const { dir, out } = sandbox(t);
+  writeFileSync(join(dir, 'link.deb'), debOf('Package: x\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n', data));
+  assertCleanFailure(pkgshift(['-t', 'tar', '-p', `${out}/`, join(dir, 'link.deb')]), /refusing hardlink "[^"]*usr\/share\/x\/h" -> "[^"]*later"/, out);
+});
+
+test('a 140 KB package name is one error line cut to a sane length', (t) => {
+  const { dir, out } = sandbox(t);
+  writeFileSync(join(dir, 'long.deb'), debOf(`Package: ${'a'.repeat(140_000)}\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n`));
+  const r = pkgshift(['-t', 'tar', '-p', `${out}/`, join(dir, 'long.deb')]);
+  assertCleanFailure(r, /more characters\)/, out); // assertCleanFailure also holds the line to 1,200 characters
+});
+
+test('a control.tar of many large files is refused before it fills memory', (t) => {
+  const { dir, out } = sandbox(t);
+  const control = tarOf(tarMember('./control', 'Package: x\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n'),
+    ...[1, 2, 3].map((i) => tarMember(`./big${i}`, Buffer.alloc(30 * 1024 * 1024))));
+  const members: [string, Buffer][] = [['debian-binary', Buffer.from('2.0\n')], ['control.tar.gz', gzipSync(control)], ['data.tar.gz', gzipSync(tarOf())]];
+  writeFileSync(join(dir, 'fat.deb'), Buffer.concat([AR_MAGIC, ...members.flatMap(([name, bytes]) => [encodeArHeader({ name, size: bytes.length }), bytes, arPadding(bytes.length)])]));
+  assertCleanFailure(pkgshift(['-t', 'tar', '-p', `${out}/`, join(dir, 'fat.deb')]), /control files reach \d+ bytes at big3, more than control\.tar may hold/, out);
 });

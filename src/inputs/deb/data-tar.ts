@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { checkSymlinkTarget } from '../archive-safety.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
+import { PkgError } from '../../core/errors.js';
 import type { FileEntry } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import type { Compression } from '../../formats/compress.js';
@@ -20,6 +21,8 @@ export async function readDataTar(input: Readable, compression: Compression, lim
   describe: string, diag: Diagnostics): Promise<DataTar> {
   const files: FileEntry[] = [];
   const md5 = new Map<string, string>();
+  /** Files and hardlinks so far: what a hardlink may point to (dpkg-deb -x links to what it has extracted). */
+  const linkable = new Set<string>();
   const count = await forEachTarEntry([input, decoding(compression, limits)], async (header, body) => {
     const path = canonicalPath(header.name, `data.tar member '${header.name}'`);
     const base = {
@@ -41,6 +44,7 @@ export async function readDataTar(input: Readable, compression: Compression, lim
         }
         const { source, digests } = await spool.add(body, ['md5'], `${path} in ${describe}`);
         md5.set(path, digests.md5!);
+        linkable.add(path);
         files.push({ ...base, type: 'file', size: source.size, source });
         return;
       }
@@ -51,9 +55,13 @@ export async function readDataTar(input: Readable, compression: Compression, lim
         checkSymlinkTarget(path, header.linkname ?? '', '', header.name);
         files.push({ ...base, type: 'symlink', target: header.linkname ?? '' });
         return;
-      case 'link':
-        files.push({ ...base, type: 'hardlink', target: canonicalPath(header.linkname ?? '', `hardlink target of ${path}`) });
+      case 'link': {
+        const target = canonicalPath(header.linkname ?? '', `hardlink target of ${path}`);
+        if (!linkable.has(target)) throw new PkgError('input-unsafe', `refusing hardlink "${header.name}" -> "${header.linkname}": its target is not an earlier file`);
+        linkable.add(path);
+        files.push({ ...base, type: 'hardlink', target });
         return;
+      }
       default:
         diag.warn('entry-unsupported', `${path} in ${describe} is a ${header.type}; pkgshift packages only files, directories and links, so it is left out`);
     }
