@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { track, untrack } from './core/cleanup.js';
@@ -96,7 +95,8 @@ export async function writeAtomically(target: string, force: boolean, write: (ou
     await rename(temporary, target);
   } catch (err) {
     if (!out.closed) {
-      const closed = once(out, 'close');
+      // Not once(): destroying fails the writes still pending, and that 'error' must not replace `err`.
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
       out.destroy();
       await closed;
     }
