@@ -14,6 +14,6 @@ test('fixed-seed fuzz round: no crash, hang, memory blow-up, leftover or escape 
   const r = run(process.execPath, [FUZZ, '--cases', '120', '--seed', '20261129', '--corpus', CORPUS, '--save', save], { timeout: 900_000 });
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   for (const reader of ['tar', 'deb', 'rpm', 'npm']) {
-    assert.match(r.stdout, new RegExp(`${reader}\\s+ok \\d+, error \\d+, crash 0, hang 0, memory 0, leftover 0, escape 0`));
+    assert.match(r.stdout, new RegExp(`${reader}\\s+120 cases: ok \\d+, error \\d+, crash 0, hang 0, memory 0, leftover 0, escape 0`));
   }
 });
