@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { entries, fixRpmDigests, rpmHeaders } from '../../fuzz/mutate.js';
-import { AR_MAGIC, arPadding, encodeArHeader } from '../../src/formats/ar.js';
+import { AR_MAGIC, arMember, arPadding, encodeArHeader } from '../../src/formats/ar.js';
 import { removeStaleRunDirs } from '../../src/core/cleanup.js';
 import { parsePackageJson } from '../../src/inputs/npm/metadata.js';
 import { BOMB_CODECS, packageBomb, tarBomb } from '../support/bombs.js';
@@ -275,6 +275,6 @@ test('a control.tar of many large files is refused before it fills memory', (t) 
   const control = tarOf(tarMember('./control', 'Package: x\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n'),
     ...[1, 2, 3].map((i) => tarMember(`./big${i}`, Buffer.alloc(30 * 1024 * 1024))));
   const members: [string, Buffer][] = [['debian-binary', Buffer.from('2.0\n')], ['control.tar.gz', gzipSync(control)], ['data.tar.gz', gzipSync(tarOf())]];
-  writeFileSync(join(dir, 'fat.deb'), Buffer.concat([AR_MAGIC, ...members.flatMap(([name, bytes]) => [encodeArHeader({ name, size: bytes.length }), bytes, arPadding(bytes.length)])]));
+  writeFileSync(join(dir, 'fat.deb'), Buffer.concat([AR_MAGIC, ...members.flatMap(([name, bytes]) => [encodeArHeader(arMember(name, bytes.length)), bytes, arPadding(bytes.length)])]));
   assertCleanFailure(pkgshift(['-t', 'tar', '-p', `${out}/`, join(dir, 'fat.deb')]), /control files reach \d+ bytes at big3, more than control\.tar may hold/, out);
 });
