@@ -5,9 +5,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PkgError, describeError } from '../core/errors.js';
-import type { ContentSource } from '../core/model.js';
+import { SMALL_CONTENT, type ContentSource } from '../core/model.js';
 import { progress } from '../core/progress.js';
-import { readRange } from '../core/source.js';
+import { readRange, readSmallRange } from '../core/source.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
 const FLUSH_BYTES = 1024 * 1024;
@@ -76,11 +76,18 @@ export class Spool {
 
 /** `size` bytes of a file from `offset`, re-read on every open(). */
 export function rangeSource(path: string, offset: number, size: number, describe: string): ContentSource {
-  return {
+  const unreadable = (err: unknown) => new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
+  const checkSize = (seen: number) => {
+    if (seen !== size) throw new PkgError('input-invalid', `reading ${describe}: spooled content is ${seen} bytes, expected ${size}`);
+  };
+  const source: ContentSource = {
     size,
     describe,
     async *open() {
-      if (size === 0) return;
+      if (source.readWhole) {
+        if (size > 0) yield source.readWhole();
+        return;
+      }
       let seen = 0;
       try {
         for await (const chunk of readRange(path, offset, size)) {
@@ -88,11 +95,25 @@ export function rangeSource(path: string, offset: number, size: number, describe
           yield chunk;
         }
       } catch (err) {
-        throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
+        throw unreadable(err);
       }
-      if (seen !== size) throw new PkgError('input-invalid', `reading ${describe}: spooled content is ${seen} bytes, expected ${size}`);
+      checkSize(seen);
     },
   };
+  if (size <= SMALL_CONTENT) {
+    source.readWhole = () => {
+      if (size === 0) return new Uint8Array(0);
+      let bytes: Buffer;
+      try {
+        bytes = readSmallRange(path, offset, size);
+      } catch (err) {
+        throw unreadable(err);
+      }
+      checkSize(bytes.length);
+      return bytes;
+    };
+  }
+  return source;
 }
 
 /** An empty source (%ghost files). */

@@ -2,7 +2,8 @@
 // member headers, md5sums and conffiles. The ar members are listed as the deb input lists them;
 // only control.tar* is decompressed, never data.tar.
 import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
+import { createRequire } from 'node:module';
+import type TarStream from 'tar-stream';
 import { PkgError, describeError } from '../../core/errors.js';
 import { sniffCompression } from '../../formats/compress.js';
 import { DecodeError, decoding } from '../../formats/decode.js';
@@ -27,7 +28,7 @@ async function readControl(file: string): Promise<DebControlFacts> {
   if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
   const head = await memberHead(file, member, 8);
   const facts: DebControlFacts = { members: [], archive: archive.map((m) => m.name) };
-  const extract = tar.extract();
+  const extract = (createRequire(import.meta.url)('tar-stream') as typeof TarStream).extract(); // loaded on first use: it is slow to load
   const texts = new Map<string, string>();
   extract.on('entry', (header, stream, next) => {
     const name = header.name.replace(/^\.?\//, '');
