@@ -8,6 +8,7 @@ import { PkgError, describeError } from '../core/errors.js';
 import { SMALL_CONTENT, type ContentSource } from '../core/model.js';
 import { progress } from '../core/progress.js';
 import { readRange, readSmallRange } from '../core/source.js';
+import { exactLength } from '../core/exact-length.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
 const FLUSH_BYTES = 1024 * 1024;
@@ -46,13 +47,10 @@ export class Spool {
     if (typeof chunks === 'function') {
       await chunks(sink);
     } else {
-      for await (const chunk of chunks) {
-        if (size !== undefined && this.end - offset + chunk.length > size) break;
-        await sink(chunk);
-      }
+      const short = (found: string) => new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${found}`);
+      for await (const chunk of size === undefined ? chunks : exactLength(chunks, size, short)) await sink(chunk);
     }
     const length = this.end - offset;
-    if (size !== undefined && length !== size) throw new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${length} or more`);
     const digests = Object.fromEntries(hashes.map(([a, hash]) => [a, hash.digest('hex')]));
     return { source: rangeSource(this.path, offset, length, describe), digests };
   }
@@ -76,10 +74,9 @@ export class Spool {
 
 /** `size` bytes of a file from `offset`, re-read on every open(). */
 export function rangeSource(path: string, offset: number, size: number, describe: string): ContentSource {
-  const unreadable = (err: unknown) => new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
-  const checkSize = (seen: number) => {
-    if (seen !== size) throw new PkgError('input-invalid', `reading ${describe}: spooled content is ${seen} bytes, expected ${size}`);
-  };
+  const spooled = (found: string) => new PkgError('input-invalid', `reading ${describe}: spooled content is ${found} bytes, expected ${size}`);
+  const unreadable = (err: unknown) => (err instanceof PkgError ? err
+    : new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err }));
   const source: ContentSource = {
     size,
     describe,
@@ -88,16 +85,11 @@ export function rangeSource(path: string, offset: number, size: number, describe
         if (size > 0) yield source.readWhole();
         return;
       }
-      let seen = 0;
       try {
-        for await (const chunk of readRange(path, offset, size)) {
-          seen += chunk.length;
-          yield chunk;
-        }
+        yield* exactLength(readRange(path, offset, size), size, spooled);
       } catch (err) {
         throw unreadable(err);
       }
-      checkSize(seen);
     },
   };
   if (size <= SMALL_CONTENT) {
@@ -109,7 +101,7 @@ export function rangeSource(path: string, offset: number, size: number, describe
       } catch (err) {
         throw unreadable(err);
       }
-      checkSize(bytes.length);
+      if (bytes.length !== size) throw spooled(String(bytes.length));
       return bytes;
     };
   }

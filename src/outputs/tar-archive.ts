@@ -1,6 +1,6 @@
 // Streams model entries as a GNU tar archive (for the tar output and deb's data.tar).
 import type { FileEntry } from '../core/model.js';
-import { PkgError } from '../core/errors.js';
+import { contentOf } from '../core/exact-length.js';
 import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
 
 export interface TarArchiveOptions {
@@ -53,26 +53,16 @@ export async function* tarArchive(files: readonly FileEntry[], options: TarArchi
       linkname: entry.type === 'symlink' ? entry.target : entry.type === 'hardlink' ? `.${entry.target}` : undefined,
     }));
     if (entry.type === 'file' && entry.size > 0) {
-      const { source } = entry;
-      if (!source) throw new PkgError('input-invalid', `${entry.path} has no content source`);
-      const checkSize = (seen: number) => {
-        if (seen !== entry.size) throw new PkgError('input-invalid', `${source.describe}: expected ${entry.size} bytes, got ${seen}`);
-      };
-      const whole = source.readWhole?.();
-      if (whole) {
-        checkSize(whole.length);
+      const whole = entry.source?.readWhole?.();
+      if (whole && whole.length === entry.size) {
         options.onData?.(entry, whole);
         add(whole);
       } else {
-        let seen = 0;
-        for await (const chunk of source.open()) {
-          seen += chunk.length;
-          if (seen > entry.size) break;
+        for await (const chunk of contentOf(entry)) { // also says what is wrong when the whole read was not right
           options.onData?.(entry, chunk);
           add(chunk);
           if (length >= BATCH) yield take();
         }
-        checkSize(seen);
       }
       add(tarPadding(entry.size));
     }
