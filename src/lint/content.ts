@@ -73,6 +73,7 @@ async function scanFile(file: FileEntry, needs: FileNeeds): Promise<ContentFacts
 
 /** What one file's bytes say, fed chunk by chunk: its kind from the first 4 KiB, then secrets, build paths and its hash. */
 class FileScanner {
+  /** The first chunks read, at least 4 KiB unless the file is smaller: ELF parsing starts from them. */
   head: Buffer = Buffer.alloc(0);
   private readonly headParts: Buffer[] = [];
   private headLength = 0;
@@ -114,8 +115,8 @@ class FileScanner {
   }
 
   private decide(head: Buffer): void {
-    this.head = head.subarray(0, HEAD);
-    const facts = classify(this.file, this.head);
+    this.head = head;
+    const facts = classify(this.file, head.subarray(0, HEAD));
     this.facts = facts;
     this.scanText = this.needs.text && (facts.kind === 'text' || facts.kind === 'script') && this.file.size <= TEXT_SCAN_LIMIT;
   }
