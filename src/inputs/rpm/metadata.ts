@@ -1,13 +1,14 @@
 // Main header → neutral metadata and scripts (docs/FORMATS.md §B1.4, §B7.2). What has no neutral
 // meaning goes to extras.rpm: Group, Distribution, BuildHost, BuildTime, SourceRPM, Prefixes,
-// BugURL, the changelog (as `rpm --changelog` prints it) and trigger scriptlets (JSON).
+// BugURL, the changelog (as `rpm --changelog` prints it), trigger and file trigger scriptlets (JSON).
 import { neutralArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { ReadTag, Tag } from '../../formats/rpm/tags.js';
 import { relationsFromHeader } from './relations.js';
-import { SCRIPTLETS, operatorOf, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
+import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
+import { withRpmFileTriggers, type FileTrigger } from '../../core/file-triggers.js';
 
 export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metadata {
   const name = header.string(Tag.NAME);
@@ -49,10 +50,8 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
   if (changelog) extras.Changelog = changelog;
   const triggers = triggerList(header);
   if (triggers.length) extras.Triggers = JSON.stringify(triggers);
-  if (header.has(ReadTag.FILETRIGGERSCRIPTS) || header.has(ReadTag.TRANSFILETRIGGERSCRIPTS)) {
-    diag.warn('rpm-file-triggers-dropped', `${name}: rpm file triggers have no neutral meaning and are left out`);
-  }
-  if (Object.keys(extras).length) metadata.extras.rpm = extras;
+  const withTriggers = withRpmFileTriggers(extras, fileTriggers(header));
+  if (Object.keys(withTriggers).length) metadata.extras.rpm = withTriggers;
   return metadata;
 }
 
@@ -98,6 +97,29 @@ function triggerList(header: RpmHeader): Trigger[] {
     if (op && versions[i]) Object.assign(trigger, { op, version: versions[i] });
     return trigger;
   });
+}
+
+/** %filetrigger… and %transfiletrigger… scriptlets: one body each, one NAME (path prefix) per watched path. */
+function fileTriggers(header: RpmHeader): FileTrigger[] {
+  const triggers: FileTrigger[] = [];
+  for (const [kind, tags] of Object.entries(FILE_TRIGGER_TAGS)) {
+    const bodies = header.strings(tags.scripts);
+    const progs = header.strings(tags.prog);
+    const priorities = header.numbers(tags.priorities);
+    const names = header.strings(tags.name);
+    const indexes = header.numbers(tags.index);
+    const flags = header.numbers(tags.flags);
+    bodies.forEach((body, i) => {
+      const paths = names.filter((_, n) => indexes[n] === i);
+      const bits = flags[indexes.indexOf(i)] ?? 0;
+      const when = (Object.entries(FILE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'in') as FileTriggerWhen;
+      triggers.push({
+        transaction: kind === 'trans', when, paths, priority: priorities[i] ?? DEFAULT_FILE_TRIGGER_PRIORITY,
+        interpreter: progs[i] || '/bin/sh', body,
+      });
+    });
+  }
+  return triggers;
 }
 
 /** `* Www Mmm dd yyyy name\ntext` entries, newest first, as `rpm -q --changelog` prints them. */
