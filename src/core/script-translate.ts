@@ -185,9 +185,8 @@ export function debFileTriggers(metadata: Metadata): { parts: Part[]; interests:
   const triggers = rpmFileTriggers(metadata);
   for (const trigger of triggers) {
     const original = unwrapShim({ phase: 'postInstall', interpreter: trigger.interpreter, body: trigger.body, convention: 'rpm' });
-    const fromDeb = original.convention === 'deb' ? DEB_INTEREST.exec(trigger.body) : null;
-    if (fromDeb) {
-      if (trigger.when === 'in') interests.push(fromDeb[1]!);
+    if (original.convention === 'deb' && debInterestsOf(trigger).length) {
+      if (trigger.when === 'in') interests.push(...debInterestsOf(trigger));
       continue;
     }
     if (triggers.some((t) => isTwin(t, trigger))) continue;
@@ -223,38 +222,39 @@ function triggerArgs(paths: readonly string[]): string {
   ].join('\n');
 }
 
-/** The shim line of a trigger scriptlet made from a deb interest, naming that interest. */
-const DEB_INTEREST = /^set -- triggered \S+ # dpkg trigger: (\S+ \S+)$/m;
+/** The shim line of the trigger scriptlets made from a deb's interests, naming those interests. */
+const DEB_INTERESTS = /^set -- triggered '[^']*' # dpkg triggers: (.+)$/m;
+
+function debInterestsOf(trigger: FileTrigger): string[] {
+  return DEB_INTERESTS.exec(trigger.body)?.[1]!.split(', ') ?? [];
+}
 
 /**
- * A deb's file-trigger interests as rpm file triggers: each path dpkg would watch for the postinst becomes
- * a %transfiletriggerin and a %transfiletriggerpostun (dpkg fires after files came or went, once per
- * run) running the postinst with `triggered PATH`. Named triggers and activations have no rpm counterpart
- * and are warned about by name. rpm file triggers the package already carries (an rpm input, or parts of a
- * deb script pkgshift made from an rpm) are kept.
+ * A deb's file-trigger interests as rpm file triggers: the paths dpkg would watch for the postinst become
+ * one %transfiletriggerin and one %transfiletriggerpostun (dpkg fires after files came or went, once per
+ * run) running the postinst with `triggered "PATH …"` (every path: rpm does not say which matched, and a
+ * postinst's `triggered` branch does the same work whichever did). Named triggers and activations have no
+ * rpm counterpart and are warned about by name. rpm file triggers the package already carries (an rpm
+ * input, or parts of a deb script pkgshift made from an rpm) are kept.
  */
 export function rpmFileTriggersFor(scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): FileTrigger[] {
   const triggers = [...rpmFileTriggers(metadata), ...scripts.flatMap((s) => originalPieces(s).triggers)];
-  const carried = new Set(triggers.map((t) => DEB_INTEREST.exec(t.body)?.[1]));
+  const carried = new Set(triggers.flatMap(debInterestsOf));
   const lines = debTriggerLines(metadata.extras['deb-control-files']?.triggers).filter((l) => !carried.has(`${l.directive} ${l.name}`));
-  if (lines.length === 0) return triggers;
+  const interests = lines.filter((l) => isPathInterest(l) && isPlainPath(l.name));
+  const dropped = lines.filter((l) => !interests.includes(l)).map((l) => `${l.directive} ${l.name}`);
+  if (dropped.length) diag.warn('deb-triggers-dropped', `deb triggers with no rpm counterpart (only file-trigger interests have one): dropped: ${dropped.join(', ')}`);
   const postinst = scripts.find((s) => s.phase === 'postInstall');
   const pieces = postinst && originalPieces(postinst).scripts;
-  const native = pieces?.length === 1 && pieces[0]!.convention === 'deb' ? pieces[0] : undefined;
-  const dropped: string[] = [];
-  for (const line of lines) {
-    if (!isPathInterest(line) || !isPlainPath(line.name)) {
-      dropped.push(`${line.directive} ${line.name}`);
-      continue;
-    }
-    if (!native) continue; // pkgshift's own trigger parts (above), or no postinst to run
-    const args = `set -- triggered ${line.name} # dpkg trigger: ${line.directive} ${line.name}`;
-    const body = shim(native, args, 'rpm', metadata);
-    for (const when of ['in', 'postun'] as const) {
-      triggers.push({ transaction: true, when, paths: [line.name], priority: DEFAULT_FILE_TRIGGER_PRIORITY, interpreter: shimInterpreter(native), body });
-    }
+  // Without a native postinst there is nothing to run: pkgshift's own trigger parts (above), or no postinst.
+  if (interests.length === 0 || pieces?.length !== 1 || pieces[0]!.convention !== 'deb') return triggers;
+  const paths = [...new Set(interests.map((l) => l.name))];
+  const args = `set -- triggered '${paths.join(' ')}' # dpkg triggers: ${interests.map((l) => `${l.directive} ${l.name}`).join(', ')}`;
+  const body = shim(pieces[0]!, args, 'rpm', metadata);
+  const interpreter = shimInterpreter(pieces[0]!);
+  for (const when of ['in', 'postun'] as const) {
+    triggers.push({ transaction: true, when, paths, priority: DEFAULT_FILE_TRIGGER_PRIORITY, interpreter, body });
   }
-  if (dropped.length) diag.warn('deb-triggers-dropped', `deb triggers with no rpm counterpart (only file-trigger interests have one): dropped: ${dropped.join(', ')}`);
   return triggers;
 }
 

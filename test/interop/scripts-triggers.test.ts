@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
+import { debTriggerLines } from '../../src/core/file-triggers.js';
 import { dpkgRoot } from '../support/deb.js';
 import { needTools, pkgshift, runOk, tempDir } from '../support/helpers.js';
+import { realDebs } from '../support/real-debs.js';
 import { RpmRoot } from '../support/rpm.js';
 
 /** dpkg on a throw-away root, triggers processed (scripts run on the host: they write under $DPKG_ROOT). */
@@ -130,4 +132,23 @@ test('a deb interest file trigger runs its postinst under rpm when another packa
   // And back to deb: the interest as it was.
   convert('rpm', join(dir, 'interested.rpm'), join(dir, 'back.deb'));
   assert.equal(runOk('dpkg-deb', ['-I', join(dir, 'back.deb'), 'triggers']).stdout, 'interest-noawait /usr/share/watched\n');
+});
+
+test('man-db\'s interests in six man directories become rpm file triggers and come back to deb as they were', (t) => {
+  if (!needTools(t, 'rpm', 'dpkg-deb')) return;
+  const manDb = realDebs().find((d) => /\/man-db_[^/]*\.deb$/.test(d));
+  if (!manDb) return t.skip('man-db is not in the real-package cache (node dist/test/support/real-debs.js fills it)');
+  const dir = tempDir(t);
+  convert('deb', manDb, join(dir, 'man-db.rpm'));
+  runOk('rpm', ['-K', join(dir, 'man-db.rpm')]);
+  const interests = debTriggerLines(runOk('dpkg-deb', ['-I', manDb, 'triggers']).stdout).map((l) => l.name);
+  assert.equal(interests.length, 6);
+  const listed = runOk('rpm', ['-qp', '--filetriggers', join(dir, 'man-db.rpm')]).stdout;
+  for (const kind of ['transfiletriggerin', 'transfiletriggerpostun']) {
+    assert.ok(listed.includes(`${kind} scriptlet (using /bin/sh) -- ${interests.join(', ')}\n`), `${kind}: ${listed.slice(0, 400)}`);
+  }
+  convert('rpm', join(dir, 'man-db.rpm'), join(dir, 'back.deb'));
+  assert.equal(runOk('dpkg-deb', ['-I', join(dir, 'back.deb'), 'postinst']).stdout, runOk('dpkg-deb', ['-I', manDb, 'postinst']).stdout);
+  assert.deepEqual(debTriggerLines(runOk('dpkg-deb', ['-I', join(dir, 'back.deb'), 'triggers']).stdout),
+    debTriggerLines(runOk('dpkg-deb', ['-I', manDb, 'triggers']).stdout));
 });
