@@ -1,8 +1,8 @@
-// File triggers: scripts a package runs when another package's files under a path come or go
-// (docs/FORMATS.md §B7.4). rpm has them as scriptlets of their own (%filetriggerin -- /path …, kept in
-// extras.rpm as JSON); dpkg as `interest /path` lines in the `triggers` control file, which make dpkg
-// call the package's postinst with `triggered "/path …"`.
-import type { FileTriggerWhen } from '../formats/rpm/vocabulary.js';
+// Triggers: scripts a package runs when another package's files under a path come or go (docs/FORMATS.md
+// §B7.4). rpm has them as scriptlets of their own (%filetriggerin -- /path …, kept in extras.rpm as JSON,
+// as are its package triggers, %triggerin -- glibc); dpkg as `interest /path` lines in the `triggers`
+// control file, which make dpkg call the package's postinst with `triggered "/path …"`.
+import { RICH_OPERATOR, type FileTriggerWhen, type Operator } from '../formats/rpm/vocabulary.js';
 import type { Metadata } from './model.js';
 
 /** An rpm file trigger scriptlet. */
@@ -44,6 +44,27 @@ export function rpmFileTriggers(metadata: Metadata): FileTrigger[] {
 export function withRpmFileTriggers(extras: Record<string, string> | undefined, triggers: readonly FileTrigger[]): Record<string, string> {
   const { [EXTRA]: _old, ...rest } = extras ?? {};
   return triggers.length ? { ...rest, [EXTRA]: JSON.stringify(triggers) } : rest;
+}
+
+/** An rpm package trigger (`%triggerin -- glibc >= 2.3`): one per package name it watches. */
+export interface PackageTrigger {
+  /** triggerin / triggerun / triggerpostun / triggerprein. */
+  type: string;
+  name: string;
+  op?: string;
+  version?: string;
+  interpreter: string;
+  body: string;
+}
+
+export function rpmPackageTriggers(metadata: Metadata): PackageTrigger[] {
+  const text = metadata.extras.rpm?.Triggers;
+  return text ? (JSON.parse(text) as PackageTrigger[]) : [];
+}
+
+/** The spec-file spelling: `%triggerin -- glibc >= 2.3`. */
+export function packageTriggerLabel(trigger: PackageTrigger): string {
+  return `%${trigger.type} -- ${trigger.name}${trigger.op ? ` ${RICH_OPERATOR[trigger.op as Operator]} ${trigger.version}` : ''}`;
 }
 
 /** A line of a deb `triggers` control file (deb-triggers(5)): `interest-noawait /usr/share/foo`. */

@@ -152,3 +152,23 @@ test('man-db\'s interests in six man directories become rpm file triggers and co
   assert.deepEqual(debTriggerLines(runOk('dpkg-deb', ['-I', join(dir, 'back.deb'), 'triggers']).stdout),
     debTriggerLines(runOk('dpkg-deb', ['-I', manDb, 'triggers']).stdout));
 });
+
+test('rpm → rpm keeps package triggers and file triggers as rpmbuild wrote them', (t) => {
+  if (!needTools(t, 'rpmbuild', 'rpm')) return;
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'trig.spec'), [
+    'Name: trig', 'Version: 1', 'Release: 1', 'Summary: triggers', 'License: MIT', 'BuildArch: noarch', '', '%description', 'Triggers.', '',
+    '%triggerin -- glibc >= 2.3, bash', 'echo in', '', '%triggerpostun -p /usr/bin/perl -- zsh', 'print "x";', '',
+    '%filetriggerin -P 2000 -- /usr/lib /usr/lib64', 'ldconfig', '', '%transfiletriggerun -- /usr/share/icons', 'true', '', '%files', '',
+  ].join('\n'));
+  runOk('rpmbuild', ['-bb', '--define', `_topdir ${join(dir, 'top')}`, join(dir, 'trig.spec')]);
+  const original = join(dir, 'top/RPMS/noarch/trig-1-1.noarch.rpm');
+  const copy = join(dir, 'copy.rpm');
+  const result = pkgshift(['-s', 'rpm', '-t', 'rpm', original, '-p', copy, '-f']);
+  assert.equal(result.status, 0, result.stderr);
+  runOk('rpm', ['-K', copy]);
+  for (const query of ['--triggers', '--filetriggers']) {
+    assert.equal(runOk('rpm', ['-qp', query, copy]).stdout, runOk('rpm', ['-qp', query, original]).stdout, query);
+  }
+  assert.match(runOk('rpm', ['-qp', '--qf', '[%{FILETRIGGERPRIORITIES}\n]', copy]).stdout, /^2000\n$/);
+});

@@ -113,3 +113,11 @@ export const FILE_TRIGGER_TAGS: Readonly<Record<'file' | 'trans', FileTriggerTag
   file: { scripts: 5066, prog: 5067, name: 5069, index: 5070, version: 5071, flags: 5072, priorities: 5084 },
   trans: { scripts: 5076, prog: 5077, name: 5079, index: 5080, version: 5081, flags: 5082, priorities: 5085 },
 };
+
+/** Package triggers (`%triggerin -- glibc`): per scriptlet a body and an interpreter; per watched package a name, version, flags and index. */
+export const PACKAGE_TRIGGER_TAGS = { scripts: 1065, name: 1066, version: 1067, flags: 1068, index: 1069, prog: 1092 } as const;
+
+/** The sense bit of each package trigger kind. */
+export const PACKAGE_TRIGGER_SENSE: Readonly<Record<string, number>> = {
+  triggerprein: RPMSENSE.TRIGGERPREIN, triggerin: RPMSENSE.TRIGGERIN, triggerun: RPMSENSE.TRIGGERUN, triggerpostun: RPMSENSE.TRIGGERPOSTUN,
+};

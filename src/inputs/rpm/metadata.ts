@@ -5,10 +5,10 @@ import { neutralArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
-import { ReadTag, Tag } from '../../formats/rpm/tags.js';
+import { Tag } from '../../formats/rpm/tags.js';
 import { relationsFromHeader } from './relations.js';
-import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
-import { withRpmFileTriggers, type FileTrigger } from '../../core/file-triggers.js';
+import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
+import { withRpmFileTriggers, type FileTrigger, type PackageTrigger } from '../../core/file-triggers.js';
 
 export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metadata {
   const name = header.string(Tag.NAME);
@@ -67,30 +67,19 @@ export function scriptsFromHeader(header: RpmHeader): Script[] {
   return scripts;
 }
 
-interface Trigger {
-  /** triggerin / triggerun / triggerpostun / triggerprein, from the sense flags. */
-  type: string;
-  name: string;
-  op?: string;
-  version?: string;
-  interpreter: string;
-  body: string;
-}
 
-const TRIGGER_TYPES: [number, string][] = [[1 << 16, 'triggerin'], [1 << 17, 'triggerun'], [1 << 18, 'triggerpostun'], [1 << 25, 'triggerprein']];
-
-function triggerList(header: RpmHeader): Trigger[] {
-  const bodies = header.strings(ReadTag.TRIGGERSCRIPTS);
-  const progs = header.strings(ReadTag.TRIGGERSCRIPTPROG);
-  const names = header.strings(ReadTag.TRIGGERNAME);
-  const versions = header.strings(ReadTag.TRIGGERVERSION);
-  const flags = header.numbers(ReadTag.TRIGGERFLAGS);
-  const indexes = header.numbers(ReadTag.TRIGGERINDEX);
+function triggerList(header: RpmHeader): PackageTrigger[] {
+  const bodies = header.strings(PACKAGE_TRIGGER_TAGS.scripts);
+  const progs = header.strings(PACKAGE_TRIGGER_TAGS.prog);
+  const names = header.strings(PACKAGE_TRIGGER_TAGS.name);
+  const versions = header.strings(PACKAGE_TRIGGER_TAGS.version);
+  const flags = header.numbers(PACKAGE_TRIGGER_TAGS.flags);
+  const indexes = header.numbers(PACKAGE_TRIGGER_TAGS.index);
   return names.map((name, i) => {
     const bits = flags[i] ?? 0;
     const index = indexes[i] ?? 0;
-    const trigger: Trigger = {
-      type: TRIGGER_TYPES.find(([bit]) => bits & bit)?.[1] ?? 'trigger',
+    const trigger: PackageTrigger = {
+      type: Object.entries(PACKAGE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'trigger',
       name, interpreter: progs[index] || '/bin/sh', body: bodies[index] ?? '',
     };
     const op = operatorOf(bits);

@@ -9,7 +9,7 @@ import { generatedCopyright } from '../../core/placeholders.js';
 import { debRelations } from '../../core/relations-translate.js';
 import { companionsOfDeferrable } from '../../core/script-bootstrap.js';
 import { debFileTriggers, scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
-import { RICH_OPERATOR, type Operator } from '../../formats/rpm/vocabulary.js';
+import { packageTriggerLabel, rpmPackageTriggers } from '../../core/file-triggers.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
@@ -95,11 +95,7 @@ function controlFileTexts(input: PackageModel): Record<string, string> {
 
 /** rpm triggers dpkg cannot run, by name: package triggers (dpkg's watch paths and names) and some file triggers. */
 function warnDroppedTriggers(m: Metadata, ctx: Context): void {
-  const packageTriggers = JSON.parse(m.extras.rpm?.Triggers ?? '[]') as { type: string; name: string; op?: string; version?: string }[];
-  const dropped = [
-    ...packageTriggers.map((t) => `%${t.type} -- ${t.name}${t.op ? ` ${RICH_OPERATOR[t.op as Operator]} ${t.version}` : ''}`),
-    ...debFileTriggers(m).dropped,
-  ];
+  const dropped = [...rpmPackageTriggers(m).map(packageTriggerLabel), ...debFileTriggers(m).dropped];
   if (dropped.length) ctx.diag.warn('triggers-dropped', `rpm triggers with no deb counterpart (dpkg's triggers watch paths, and tell no removal from an install), dropped: ${dropped.join(', ')}`);
 }
 

@@ -2,6 +2,7 @@
 // relations, scripts, summary and license filled in, only the directories it owns), which lint checks,
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
+import { rpmPackageTriggers } from '../../core/file-triggers.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
@@ -15,7 +16,7 @@ import { addMetadataRelations, Dependencies, type RpmlibFeature } from './depend
 import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
 import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptive, type RpmIdentity } from './metadata.js';
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
-import { fileTriggerEntries } from './file-triggers.js';
+import { fileTriggerEntries, packageTriggerEntries } from './triggers.js';
 import { scriptEntries } from './scripts.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
@@ -28,7 +29,7 @@ export interface RpmPlanSettings extends RpmSettings {
   large: boolean;
   /** PAYLOADCOMPRESSOR value. */
   compressor: string;
-  /** Scriptlet bodies and interpreters, file triggers included. */
+  /** Scriptlet bodies and interpreters, triggers included. */
   scripts: HeaderEntry[];
   /** Provides, requires (rpmlib() ones included) and the other dependency lists. */
   deps: Dependencies;
@@ -69,7 +70,10 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
   const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
   const deps = packageDependencies(model, id, files, large, compressor);
-  const scripts = [...scriptEntries(model.scripts, model.metadata, deps, ctx.diag), ...fileTriggerEntries(fileTriggers, deps)];
+  const scripts = [
+    ...scriptEntries(model.scripts, model.metadata, deps, ctx.diag),
+    ...fileTriggerEntries(fileTriggers, deps), ...packageTriggerEntries(rpmPackageTriggers(m), deps),
+  ];
   warnNonStandardOwners(model.files, 'rpm', ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);
