@@ -82,9 +82,21 @@ export function debTriggerLines(text: string | undefined): DebTriggerLine[] {
   return lines;
 }
 
-/** A file-trigger interest (`interest`, `interest-await`, `interest-noawait` on an absolute path). */
-export function isPathInterest(line: DebTriggerLine): boolean {
-  return /^interest(?:-await|-noawait)?$/.test(line.directive) && line.name.startsWith('/');
+const INTEREST = /^interest(?:-await|-noawait)?$/;
+
+/**
+ * dpkg's `ldconfig` trigger: every package shipping public shared libraries activates it (dh_makeshlibs
+ * writes `activate-noawait ldconfig`), and libc-bin, interested in it, runs ldconfig. rpm distributions
+ * watch the library directories instead (Fedora's glibc: `%transfiletriggerin -- /lib /usr/lib /lib64 /usr/lib64`).
+ */
+export const LDCONFIG_TRIGGER = 'ldconfig';
+const LIBRARY_DIRS = ['/lib', '/usr/lib', '/lib64', '/usr/lib64'];
+
+/** The paths an rpm file trigger watches for a deb `interest` line: its path, or the library directories for `ldconfig`. */
+export function watchedPaths(line: DebTriggerLine): string[] | undefined {
+  if (!INTEREST.test(line.directive)) return undefined;
+  if (line.name === LDCONFIG_TRIGGER) return LIBRARY_DIRS;
+  return line.name.startsWith('/') && isPlainPath(line.name) ? [line.name] : undefined;
 }
 
 /** A path a shell script can name unquoted and dpkg accepts as a trigger name (no blanks, no quoting). */

@@ -5,7 +5,7 @@
 import { DEFAULT_FILE_TRIGGER_PRIORITY, SCRIPTLETS } from '../formats/rpm/vocabulary.js';
 import { debArch } from './arch.js';
 import type { Diagnostics } from './diagnostics.js';
-import { debTriggerLines, fileTriggerLabel, isPathInterest, isPlainPath, parseFileTriggerLabel, rpmFileTriggers, type FileTrigger } from './file-triggers.js';
+import { debTriggerLines, fileTriggerLabel, isPlainPath, LDCONFIG_TRIGGER, parseFileTriggerLabel, rpmFileTriggers, watchedPaths, type FileTrigger } from './file-triggers.js';
 import type { Metadata, Script, ScriptPhase } from './model.js';
 import { companionFiles, deferrableScriptlet, deferredRunner, DEFERRABLE, isDeferredRunner, shellOfDeferrable } from './script-bootstrap.js';
 import { interpreterOf } from './scripts.js';
@@ -230,26 +230,30 @@ function debInterestsOf(trigger: FileTrigger): string[] {
 }
 
 /**
- * A deb's file-trigger interests as rpm file triggers: the paths dpkg would watch for the postinst become
- * one %transfiletriggerin and one %transfiletriggerpostun (dpkg fires after files came or went, once per
- * run) running the postinst with `triggered "PATH …"` (every path: rpm does not say which matched, and a
- * postinst's `triggered` branch does the same work whichever did). Named triggers and activations have no
- * rpm counterpart and are warned about by name. rpm file triggers the package already carries (an rpm
+ * A deb's file-trigger interests as rpm file triggers: the paths dpkg would watch for the postinst (and the
+ * library directories for `ldconfig`, core/file-triggers.ts) become one %transfiletriggerin and one
+ * %transfiletriggerpostun (dpkg fires after files came or went, once per run) running the postinst with
+ * `triggered "NAME …"` (every name: rpm does not say which path matched, and a postinst's `triggered` branch
+ * does the same work whichever did). Other named triggers and activations have no rpm counterpart and are
+ * warned about by name. rpm file triggers the package already carries (an rpm
  * input, or parts of a deb script pkgshift made from an rpm) are kept.
  */
 export function rpmFileTriggersFor(scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): FileTrigger[] {
   const triggers = [...rpmFileTriggers(metadata), ...scripts.flatMap((s) => originalPieces(s).triggers)];
   const carried = new Set(triggers.flatMap(debInterestsOf));
   const lines = debTriggerLines(metadata.extras['deb-control-files']?.triggers).filter((l) => !carried.has(`${l.directive} ${l.name}`));
-  const interests = lines.filter((l) => isPathInterest(l) && isPlainPath(l.name));
-  const dropped = lines.filter((l) => !interests.includes(l)).map((l) => `${l.directive} ${l.name}`);
-  if (dropped.length) diag.warn('deb-triggers-dropped', `deb triggers with no rpm counterpart (only file-trigger interests have one): dropped: ${dropped.join(', ')}`);
+  const interests = lines.filter((l) => watchedPaths(l));
+  // Activating ldconfig needs nothing: the package interested in it watches the library directories.
+  const activatesLdconfig = lines.filter((l) => l.directive.startsWith('activate') && l.name === LDCONFIG_TRIGGER);
+  if (activatesLdconfig.length) diag.info('deb-trigger-ldconfig', `${activatesLdconfig[0]!.directive} ${LDCONFIG_TRIGGER}: the package that runs ldconfig (libc-bin, glibc) watches the library directories with an rpm file trigger`);
+  const dropped = lines.filter((l) => !interests.includes(l) && !activatesLdconfig.includes(l)).map((l) => `${l.directive} ${l.name}`);
+  if (dropped.length) diag.warn('deb-triggers-dropped', `deb triggers with no rpm counterpart (only file-trigger interests and ldconfig have one): dropped: ${dropped.join(', ')}`);
   const postinst = scripts.find((s) => s.phase === 'postInstall');
   const pieces = postinst && originalPieces(postinst).scripts;
   // Without a native postinst there is nothing to run: pkgshift's own trigger parts (above), or no postinst.
   if (interests.length === 0 || pieces?.length !== 1 || pieces[0]!.convention !== 'deb') return triggers;
-  const paths = [...new Set(interests.map((l) => l.name))];
-  const args = `set -- triggered '${paths.join(' ')}' # dpkg triggers: ${interests.map((l) => `${l.directive} ${l.name}`).join(', ')}`;
+  const paths = [...new Set(interests.flatMap((l) => watchedPaths(l)!))];
+  const args = `set -- triggered '${interests.map((l) => l.name).join(' ')}' # dpkg triggers: ${interests.map((l) => `${l.directive} ${l.name}`).join(', ')}`;
   const body = shim(pieces[0]!, args, 'rpm', metadata);
   const interpreter = shimInterpreter(pieces[0]!);
   for (const when of ['in', 'postun'] as const) {

@@ -104,7 +104,7 @@ test('a deb interest file trigger runs its postinst under rpm when another packa
   const tree = join(dir, 'interested');
   mkdirSync(join(tree, 'DEBIAN'), { recursive: true });
   writeFileSync(join(tree, 'DEBIAN/control'), 'Package: interested\nVersion: 1.0-1\nArchitecture: all\nMaintainer: Test <test@example.org>\nDescription: watches a path\n test\n');
-  writeFileSync(join(tree, 'DEBIAN/triggers'), 'interest-noawait /usr/share/watched\nactivate-noawait ldconfig\n');
+  writeFileSync(join(tree, 'DEBIAN/triggers'), 'interest-noawait /usr/share/watched\ninterest-noawait named\n');
   writeFileSync(join(tree, 'DEBIAN/postinst'), '#!/bin/sh\necho "postinst $1 $2" >> "${DPKG_ROOT:-}/log"\n', { mode: 0o755 });
   runOk('dpkg-deb', ['--root-owner-group', '-b', tree, join(dir, 'interested.deb')]);
   const watched = debWithFile(dir, 'watched', '/usr/share/watched');
@@ -119,7 +119,7 @@ test('a deb interest file trigger runs its postinst under rpm when another packa
 
   // What rpm does with the conversions.
   const warnings = convert('deb', join(dir, 'interested.deb'), join(dir, 'interested.rpm'));
-  assert.match(warnings, /deb triggers with no rpm counterpart .*dropped: activate-noawait ldconfig\n/);
+  assert.match(warnings, /deb triggers with no rpm counterpart .*dropped: interest-noawait named\n/);
   assert.match(runOk('rpm', ['-qp', '--filetriggers', join(dir, 'interested.rpm')]).stdout, /^transfiletriggerin scriptlet \(using \/bin\/sh\) -- \/usr\/share\/watched\n[\s\S]*^transfiletriggerpostun scriptlet \(using \/bin\/sh\) -- \/usr\/share\/watched\n/m);
   convert('deb', watched, join(dir, 'watched.rpm'));
   const root = new RpmRoot(t);

@@ -89,7 +89,8 @@ test('deb file-trigger interests become rpm %transfiletriggerin/postun running p
   const diag = new Diagnostics();
   const triggers = rpmFileTriggersFor([postinst], metadata, diag);
   assert.deepEqual(triggers.map((x) => [x.transaction, x.when, x.paths]), [[true, 'in', ['/usr/share/foo']], [true, 'postun', ['/usr/share/foo']]]);
-  assert.deepEqual(diag.items.map((d) => d.message), ['deb triggers with no rpm counterpart (only file-trigger interests have one): dropped: activate-noawait ldconfig, interest bar']);
+  assert.deepEqual(diag.items.map((d) => [d.id, d.severity]), [['deb-trigger-ldconfig', 'info'], ['deb-triggers-dropped', 'warning']]);
+  assert.match(diag.items[1]!.message, /: dropped: interest bar$/);
   assert.deepEqual(runScript(t, { ...postinst, body: triggers[0]!.body }, ['0']).log, ['postInstall triggered /usr/share/foo']);
   // Back to deb: the interest as it was, run by the postinst itself (no part of its own).
   const back = debFileTriggers({ ...meta, extras: { rpm: withRpmFileTriggers(undefined, triggers) } });
@@ -103,4 +104,15 @@ test('debconf templates and config an rpm scriptlet carries come back for the de
   const [lua] = scriptsFor('rpm', [postinst], { ...meta, extras: { 'deb-control-files': files } }, new Diagnostics());
   assert.deepEqual(companionsOfDeferrable(lua!), files);
   assert.deepEqual(companionsOfDeferrable(postinst), {});
+});
+
+test("libc-bin's interest in dpkg's ldconfig trigger becomes rpm file triggers on the library directories", (t) => {
+  const postinst = recorder('postInstall', 'deb');
+  const metadata = { ...meta, extras: { 'deb-control-files': { triggers: '# Triggers added by dh_makeshlibs\ninterest-await ldconfig\n' } } };
+  const diag = new Diagnostics();
+  const triggers = rpmFileTriggersFor([postinst], metadata, diag);
+  assert.deepEqual(diag.items, []);
+  assert.deepEqual(triggers.map((x) => [x.when, x.paths]), [['in', ['/lib', '/usr/lib', '/lib64', '/usr/lib64']], ['postun', ['/lib', '/usr/lib', '/lib64', '/usr/lib64']]]);
+  assert.deepEqual(runScript(t, { ...postinst, body: triggers[0]!.body }, ['0']).log, ['postInstall triggered ldconfig']);
+  assert.deepEqual(debFileTriggers({ ...meta, extras: { rpm: withRpmFileTriggers(undefined, triggers) } }).interests, ['interest-await ldconfig']);
 });

@@ -101,11 +101,17 @@ export const FILE_TRIGGER_SENSE: Readonly<Record<FileTriggerWhen, number>> = {
 /** The priority rpmbuild gives a file trigger without `-P` (rpmbuild's default, lower runs later). */
 export const DEFAULT_FILE_TRIGGER_PRIORITY = 1000000;
 
-export interface FileTriggerTags {
-  /** One body, interpreter and priority per scriptlet. */
-  scripts: number; prog: number; priorities: number;
-  /** One name (path prefix), index (of its scriptlet), version (empty) and flags per path. */
+/** The parallel arrays of a trigger list. */
+export interface TriggerTags {
+  /** One body and interpreter per scriptlet. */
+  scripts: number; prog: number;
+  /** One name (package or path prefix), index (of its scriptlet), version (empty for paths) and flags per watch. */
   name: number; index: number; version: number; flags: number;
+}
+
+export interface FileTriggerTags extends TriggerTags {
+  /** One priority per scriptlet. */
+  priorities: number;
 }
 
 /** rpm >= 4.13 file triggers (rpmtag.h): %filetrigger… run once per package with matching files, %transfiletrigger… once per transaction. */
@@ -115,7 +121,7 @@ export const FILE_TRIGGER_TAGS: Readonly<Record<'file' | 'trans', FileTriggerTag
 };
 
 /** Package triggers (`%triggerin -- glibc`): per scriptlet a body and an interpreter; per watched package a name, version, flags and index. */
-export const PACKAGE_TRIGGER_TAGS = { scripts: 1065, name: 1066, version: 1067, flags: 1068, index: 1069, prog: 1092 } as const;
+export const PACKAGE_TRIGGER_TAGS: TriggerTags = { scripts: 1065, name: 1066, version: 1067, flags: 1068, index: 1069, prog: 1092 };
 
 /** The sense bit of each package trigger kind. */
 export const PACKAGE_TRIGGER_SENSE: Readonly<Record<string, number>> = {

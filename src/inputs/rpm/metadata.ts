@@ -7,7 +7,7 @@ import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { Tag } from '../../formats/rpm/tags.js';
 import { relationsFromHeader } from './relations.js';
-import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
+import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags, type TriggerTags } from '../../formats/rpm/vocabulary.js';
 import { withRpmFileTriggers, type FileTrigger, type PackageTrigger } from '../../core/file-triggers.js';
 
 export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metadata {
@@ -68,19 +68,24 @@ export function scriptsFromHeader(header: RpmHeader): Script[] {
 }
 
 
+/** A trigger list's parallel arrays: per scriptlet its body and interpreter, per watch its name, version, flags and scriptlet. */
+function triggerArrays(header: RpmHeader, tags: TriggerTags) {
+  const progs = header.strings(tags.prog);
+  return {
+    bodies: header.strings(tags.scripts), interpreter: (index: number) => progs[index] || '/bin/sh',
+    names: header.strings(tags.name), versions: header.strings(tags.version),
+    flags: header.numbers(tags.flags), indexes: header.numbers(tags.index),
+  };
+}
+
 function triggerList(header: RpmHeader): PackageTrigger[] {
-  const bodies = header.strings(PACKAGE_TRIGGER_TAGS.scripts);
-  const progs = header.strings(PACKAGE_TRIGGER_TAGS.prog);
-  const names = header.strings(PACKAGE_TRIGGER_TAGS.name);
-  const versions = header.strings(PACKAGE_TRIGGER_TAGS.version);
-  const flags = header.numbers(PACKAGE_TRIGGER_TAGS.flags);
-  const indexes = header.numbers(PACKAGE_TRIGGER_TAGS.index);
+  const { bodies, interpreter, names, versions, flags, indexes } = triggerArrays(header, PACKAGE_TRIGGER_TAGS);
   return names.map((name, i) => {
     const bits = flags[i] ?? 0;
     const index = indexes[i] ?? 0;
     const trigger: PackageTrigger = {
       type: Object.entries(PACKAGE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'trigger',
-      name, interpreter: progs[index] || '/bin/sh', body: bodies[index] ?? '',
+      name, interpreter: interpreter(index), body: bodies[index] ?? '',
     };
     const op = operatorOf(bits);
     if (op && versions[i]) Object.assign(trigger, { op, version: versions[i] });
@@ -90,25 +95,16 @@ function triggerList(header: RpmHeader): PackageTrigger[] {
 
 /** %filetrigger… and %transfiletrigger… scriptlets: one body each, one NAME (path prefix) per watched path. */
 function fileTriggers(header: RpmHeader): FileTrigger[] {
-  const triggers: FileTrigger[] = [];
-  for (const [kind, tags] of Object.entries(FILE_TRIGGER_TAGS)) {
-    const bodies = header.strings(tags.scripts);
-    const progs = header.strings(tags.prog);
+  return Object.entries(FILE_TRIGGER_TAGS).flatMap(([kind, tags]) => {
+    const { bodies, interpreter, names, flags, indexes } = triggerArrays(header, tags);
     const priorities = header.numbers(tags.priorities);
-    const names = header.strings(tags.name);
-    const indexes = header.numbers(tags.index);
-    const flags = header.numbers(tags.flags);
-    bodies.forEach((body, i) => {
-      const paths = names.filter((_, n) => indexes[n] === i);
+    return bodies.map((body, i): FileTrigger => {
       const bits = flags[indexes.indexOf(i)] ?? 0;
       const when = (Object.entries(FILE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'in') as FileTriggerWhen;
-      triggers.push({
-        transaction: kind === 'trans', when, paths, priority: priorities[i] ?? DEFAULT_FILE_TRIGGER_PRIORITY,
-        interpreter: progs[i] || '/bin/sh', body,
-      });
+      const paths = names.filter((_, n) => indexes[n] === i);
+      return { transaction: kind === 'trans', when, paths, priority: priorities[i] ?? DEFAULT_FILE_TRIGGER_PRIORITY, interpreter: interpreter(i), body };
     });
-  }
-  return triggers;
+  });
 }
 
 /** `* Www Mmm dd yyyy name\ntext` entries, newest first, as `rpm -q --changelog` prints them. */

@@ -4,7 +4,7 @@
 import type { FileTrigger, PackageTrigger } from '../../core/file-triggers.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
-import { FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SENSE, type Operator } from '../../formats/rpm/vocabulary.js';
+import { FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SENSE, type Operator, type TriggerTags } from '../../formats/rpm/vocabulary.js';
 import type { Dependencies } from './dependencies.js';
 
 const LUA = '<lua>';
@@ -16,7 +16,7 @@ interface Watch {
   index: number;
 }
 
-function entries(tags: { scripts: number; prog: number; name: number; index: number; version: number; flags: number }, scripts: readonly { interpreter: string; body: string }[], watches: readonly Watch[], deps: Dependencies): HeaderEntry[] {
+function entries(tags: TriggerTags, scripts: readonly { interpreter: string; body: string }[], watches: readonly Watch[], deps: Dependencies): HeaderEntry[] {
   for (const { interpreter } of scripts) {
     if (interpreter === LUA) deps.features.add('BuiltinLuaScripts');
     else deps.add('require', { name: interpreter.split(/\s+/)[0]!, flags: RPMSENSE.INTERP, version: '' });
