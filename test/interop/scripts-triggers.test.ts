@@ -172,3 +172,24 @@ test('rpm → rpm keeps package triggers and file triggers as rpmbuild wrote the
   }
   assert.match(runOk('rpm', ['-qp', '--qf', '[%{FILETRIGGERPRIORITIES}\n]', copy]).stdout, /^2000\n$/);
 });
+
+test('debconf templates and config travel inside the rpm and come back as the deb\'s control files', (t) => {
+  if (!needTools(t, 'rpm', 'dpkg-deb')) return;
+  const dir = tempDir(t);
+  const tree = join(dir, 'asking');
+  mkdirSync(join(tree, 'DEBIAN'), { recursive: true });
+  writeFileSync(join(tree, 'DEBIAN/control'), 'Package: asking\nVersion: 1.0-1\nArchitecture: all\nMaintainer: Test <test@example.org>\nDescription: asks a question\n test\n');
+  const files = {
+    templates: 'Template: asking/colour\nType: string\nDefault: blue\nDescription: Your favourite colour?\n',
+    config: '#!/bin/sh\nset -e\n. /usr/share/debconf/confmodule\ndb_input medium asking/colour || true\ndb_go\n',
+    postinst: '#!/bin/sh\nset -e\n. /usr/share/debconf/confmodule\ndb_get asking/colour\necho "$RET" > /etc/asking\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(tree, 'DEBIAN', name), text, { mode: name === 'templates' ? 0o644 : 0o755 });
+  runOk('dpkg-deb', ['--root-owner-group', '-b', tree, join(dir, 'asking.deb')]);
+  const warnings = convert('deb', join(dir, 'asking.deb'), join(dir, 'asking.rpm'));
+  assert.match(warnings, /runs debconf, which only Debian systems have \(the debconf frontend asks its questions only on a terminal/);
+  assert.doesNotMatch(warnings, /deb-control-files|control files .* dropped/);
+  assert.match(runOk('rpm', ['-qp', '--scripts', join(dir, 'asking.rpm')]).stdout, /Template: asking\/colour/);
+  convert('rpm', join(dir, 'asking.rpm'), join(dir, 'back.deb'));
+  for (const [name, text] of Object.entries(files)) assert.equal(runOk('dpkg-deb', ['-I', join(dir, 'back.deb'), name]).stdout, text, name);
+});
