@@ -87,9 +87,10 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
  * file-trigger interests that run the rpm's file triggers (core/script-translate.ts).
  */
 function controlFileTexts(input: PackageModel): Record<string, string> {
-  const texts: Record<string, string> = { ...input.scripts.reduce((c, s) => ({ ...companionsOfDeferrable(s), ...c }), {}), ...input.metadata.extras[CONTROL_FILES_EXTRA] };
-  const lines = [...new Set([...(texts.triggers ?? '').split('\n'), ...debFileTriggers(input.metadata).interests].filter(Boolean))];
-  if (lines.length) texts.triggers = `${lines.join('\n')}\n`;
+  const texts: Record<string, string> = { ...Object.assign({}, ...input.scripts.map(companionsOfDeferrable)), ...input.metadata.extras[CONTROL_FILES_EXTRA] };
+  const given = texts.triggers?.replace(/\n?$/, '\n') ?? '';
+  const interests = debFileTriggers(input.metadata).interests.filter((line) => !given.split('\n').includes(line));
+  if (interests.length) texts.triggers = `${given}${interests.join('\n')}\n`;
   return texts;
 }
 
