@@ -41,7 +41,7 @@ const RPM_ARGS_FROM_DEB: Partial<Record<ScriptPhase, string>> = {
 
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
- * wrapped in a shim. The output has already left out what it cannot run (deb: rpm Lua, %pretrans …).
+ * wrapped in a shim. The output has already left out what it cannot run (deb: rpm Lua, %verifyscript); for a deb, %pretrans, %posttrans and rpm file triggers run inside preinst and postinst (debScripts).
  * `metadata` is the package as the target writes it (for rpm, its version already translated).
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
