@@ -1,12 +1,14 @@
-// `npm run bench`: runs every benchmark and prints Markdown tables. Add a benchmark by adding an
-// entry to BENCHES.
+// `npm run bench [NAME [ARGS]]`: runs every benchmark, or those whose name starts with NAME, and prints
+// Markdown tables. Add a benchmark by adding an entry to BENCHES.
 import { runBombBench } from './bombs.js';
 import { runConvertBench } from './convert.js';
 import { formatMeasurements, runLintBench } from './lint.js';
 import { LIMIT_MIB, runLintMemoryBench } from './lint-memory.js';
 import { runRepoBench } from './repo.js';
+import { runSpeedBench } from './speed.js';
 
 const BENCHES: { name: string; run: () => string | Promise<string> }[] = [
+  { name: 'speed: CPU and peak memory against GNU tar, dpkg-deb, rpmbuild, alien and the codec floor (--quick: small inputs)', run: () => runSpeedBench(process.argv.slice(3)) },
   { name: 'convert: small files and a large file to deb, rpm and tar', run: () => formatMeasurements(runConvertBench()) },
   { name: 'lint: pkgshift lint vs lintian and rpmlint', run: () => formatMeasurements(runLintBench()) },
   { name: `lint-memory: peak RSS on a 2 GiB file in an xz deb and a zstd rpm (must stay under ${LIMIT_MIB} MiB)`, run: () => formatMeasurements(runLintMemoryBench()) },

@@ -2,7 +2,8 @@
 //   nfpm's YAML (goreleaser chglog): `- semver: 1.0.0` entries with date, packager, changes[].note, deb.urgency/distributions
 //   a Debian changelog: `name (1.0-1) unstable; urgency=medium`, `  * change`, ` -- Name <mail>  Mon, 01 Jan 2024 …`
 //   a markdown list: `## 1.0.0 (2024-01-05)` (or `## [1.0.0] - 2024-01-05`) headings over `- change` items
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { PkgError } from '../core/errors.js';
 import type { ChangelogEntry } from '../core/model.js';
 
@@ -69,7 +70,7 @@ interface NfpmEntry {
 function parseNfpmYaml(text: string, where: string): ChangelogEntry[] {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text); // loaded here only: it is slow to load
   } catch (err) {
     throw new PkgError('input-invalid', `${where}: ${(err as Error).message.split('\n')[0]}`);
   }

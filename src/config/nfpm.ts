@@ -2,7 +2,9 @@
 // (an unknown key is an error naming it and its line), `$VAR`/`${VAR}` expanded from the environment
 // in every value (unset: empty, as nfpm's os.ExpandEnv), and `mode: 0644` read as octal, as nfpm's
 // YAML reader does.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError } from '../core/errors.js';
 import { readTextFile } from '../core/text-file.js';
@@ -41,7 +43,11 @@ export function readNfpmConfig(path: string, diag: Diagnostics, env: NodeJS.Proc
   return parseNfpmConfig(readTextFile(path, 'nfpm config'), path, diag, env);
 }
 
+/** The YAML parser, loaded on first use: loading it costs more start-up time than most conversions spend packaging. */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
+
 export function parseNfpmConfig(text: string, where: string, diag: Diagnostics, env: NodeJS.ProcessEnv = process.env): NfpmConfig {
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 0);

@@ -5,10 +5,18 @@ export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink';
 
 export type FileFlag = 'config' | 'noreplace' | 'missingok' | 'doc' | 'license' | 'ghost';
 
+/** Content up to this size may be read whole, synchronously (ContentSource.readWhole). */
+export const SMALL_CONTENT = 64 * 1024;
+
 /** Re-openable content: each open() streams the bytes from the start; nothing is held in memory. */
 export interface ContentSource {
   size: number;
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * The whole content in one synchronous read, offered only by small sources (at most SMALL_CONTENT bytes):
+   * for a package of many small files, a promise per chunk costs more than the read itself.
+   */
+  readWhole?(): Uint8Array;
   /** Where the bytes come from, for error messages ("build/bin/tool", "data.tar.xz in foo.deb"). */
   describe: string;
 }

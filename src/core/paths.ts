@@ -46,5 +46,13 @@ export function resolveLinkTarget(linkPath: string, target: string): string | nu
 
 /** Byte-wise order of UTF-8 paths, so every output sorts the same way on every machine. */
 export function comparePaths(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, UTF-16 order is UTF-8 byte order; beyond, encoding tells (rare, and not worth a shortcut).
+    return x < 0xd800 && y < 0xd800 ? x - y : Buffer.compare(Buffer.from(a), Buffer.from(b));
+  }
+  return a.length - b.length;
 }

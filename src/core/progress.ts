@@ -30,6 +30,7 @@ export const progress = {
 
 /** Content that advances the progress as it is read. */
 function countedSource(source: ContentSource): ContentSource {
+  const { readWhole } = source;
   return {
     size: source.size,
     describe: source.describe,
@@ -39,6 +40,13 @@ function countedSource(source: ContentSource): ContentSource {
         yield chunk;
       }
     },
+    ...(readWhole && {
+      readWhole() {
+        const bytes = readWhole.call(source);
+        listener?.advance(bytes.length);
+        return bytes;
+      },
+    }),
   };
 }
 

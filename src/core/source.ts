@@ -2,47 +2,65 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { Readable } from 'node:stream';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { ContentSource } from './model.js';
+import { SMALL_CONTENT, type ContentSource } from './model.js';
 import { PkgError, describeError } from './errors.js';
 import { exactLength } from './exact-length.js';
 
 /** Content read from a file on disk each time it is opened. The size must not change meanwhile. */
 export function fileSource(path: string, size: number, describe = path): ContentSource {
-  return {
+  const changed = (found: string) => new PkgError('input-invalid', `reading ${describe}: file changed while packaging (expected ${size} bytes, found ${found})`);
+  const unreadable = (err: unknown) => (err instanceof PkgError ? err
+    : new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err }));
+  const source: ContentSource = {
     size,
     describe,
     async *open() {
+      if (source.readWhole) {
+        yield source.readWhole();
+        return;
+      }
       // One byte more than expected: a file that grew is noticed, not cut short.
-      const chunks = readRange(path, 0, size + 1);
-      const changed = (found: string) => new PkgError('input-invalid', `reading ${describe}: file changed while packaging (expected ${size} bytes, found ${found})`);
       try {
-        yield* exactLength(chunks, size, changed);
+        yield* exactLength(readRange(path, 0, size + 1), size, changed);
       } catch (err) {
-        if (err instanceof PkgError) throw err;
-        throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
+        throw unreadable(err);
       }
     },
   };
+  if (size < SMALL_CONTENT) {
+    source.readWhole = () => {
+      let bytes: Buffer;
+      try {
+        bytes = readSmallRange(path, 0, size + 1);
+      } catch (err) {
+        throw unreadable(err);
+      }
+      if (bytes.length !== size) throw changed(bytes.length > size ? `${bytes.length} or more` : String(bytes.length));
+      return bytes;
+    };
+  }
+  return source;
 }
 
-/** Ranges up to this size are read in one synchronous call. */
-const SMALL_READ = 64 * 1024;
-
 /**
- * At most `length` bytes of `path` from `offset`. A small range is one synchronous read: a thread-pool
- * round trip per open, read and close would dominate a package of 20,000 small files. A large one
- * streams, in buffers no larger than it.
+ * At most `length` (≤ SMALL_CONTENT + 1) bytes of `path` from `offset`, in one synchronous read: a
+ * thread-pool round trip per open, read and close would dominate a package of 20,000 small files.
  */
+export function readSmallRange(path: string, offset: number, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, offset));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** At most `length` bytes of `path` from `offset`: a small range in one read, a large one streamed in buffers no larger than it. */
 export async function* readRange(path: string, offset: number, length: number): AsyncGenerator<Buffer> {
-  if (length <= SMALL_READ) {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.allocUnsafe(length);
-      const read = readSync(fd, buffer, 0, length, offset);
-      if (read > 0) yield buffer.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
+  if (length <= SMALL_CONTENT + 1) {
+    const bytes = readSmallRange(path, offset, length);
+    if (bytes.length > 0) yield bytes;
     return;
   }
   const stream = createReadStream(path, { start: offset, end: offset + length - 1, highWaterMark: Math.min(length, 256 * 1024) });
@@ -58,6 +76,7 @@ export function bufferSource(data: Uint8Array | string, describe = 'generated co
     async *open() {
       yield bytes;
     },
+    readWhole: () => bytes,
   };
 }
 

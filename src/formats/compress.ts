@@ -1,8 +1,9 @@
 // Compression codecs as streams. Every encoder here writes the same bytes on every machine for the
-// same input and level (reproducible builds): gzip headers carry no time or name, xz always uses the
-// two-thread encoder (its output depends on the block size, not the thread count), zstd workers
-// do not change its output. zlib works in 256 KiB chunks: at its default 16 KiB, handing every
-// chunk to the thread pool costs more than deflating it (a 2 GiB deb took 8 s instead of 3.4 s).
+// same input and level (reproducible builds): gzip headers carry no time or name, xz (and zstd through
+// zstd-napi) always runs its multi-threaded encoder, whose output does not depend on the thread count
+// (CODEC_THREADS), and node:zlib's zstd is single-threaded.
+// zlib works in 256 KiB chunks: at its default 16 KiB, handing every chunk to the thread pool costs
+// more than deflating it (a 2 GiB deb took 8 s instead of 3.4 s).
 //
 // Only gzip is loaded at start-up. The xz library (lzma-native, which ships prebuilt binaries) is
 // loaded the first time xz or lzma is needed; zstd comes from node:zlib (Node 22.15 and later) and,
@@ -52,13 +53,22 @@ export function checkLevel(kind: Compression, level: number): number {
   return level;
 }
 
-export function compressor(kind: Compression, level = DEFAULT_LEVEL[kind]): Transform | Duplex {
+/**
+ * Threads for xz and for zstd-napi's zstd (Node before 22.15): both cores of a typical builder. Any count
+ * from 1 up writes the same bytes (multi-threaded xz splits at a block size that depends on the preset
+ * only; zstd's workers at job boundaries that depend on the level only); 0, zstd's single-threaded
+ * mode, would not.
+ */
+export const CODEC_THREADS = 2;
+
+export function compressor(kind: Compression, level = DEFAULT_LEVEL[kind], threads = CODEC_THREADS): Transform | Duplex {
   checkLevel(kind, level);
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`codec threads must be at least 1, not ${threads}`);
   switch (kind) {
     case 'none': return new PassThrough();
     case 'gzip': return zlib.createGzip({ level, chunkSize: 256 * 1024 });
-    case 'xz': return lzma().createCompressor({ preset: level, threads: 2 });
-    case 'zstd': return zstdCompressor(level);
+    case 'xz': return lzma().createCompressor({ preset: level, threads });
+    case 'zstd': return zstdCompressor(level, threads);
     default: throw new PkgError('unsupported', `pkgshift reads ${kind} but does not write it`);
   }
 }
@@ -101,13 +111,14 @@ export function zstdFromNode(): boolean {
   return typeof zlibZstd.createZstdCompress === 'function';
 }
 
-function zstdCompressor(level: number): Transform | Duplex {
-  const { createZstdCompress } = zlibZstd;
-  const levelParam = zlibZstd.constants.ZSTD_c_compressionLevel;
-  if (createZstdCompress && levelParam !== undefined) {
-    return createZstdCompress.call(zlib, { chunkSize: 256 * 1024, params: { [levelParam]: level } });
+function zstdCompressor(level: number, threads: number): Transform | Duplex {
+  const { createZstdCompress, constants } = zlibZstd;
+  // node:zlib's zstd runs single-threaded: with ZSTD_c_nbWorkers set, Node 22 ends the stream before
+  // the workers have delivered everything (a 24 MiB input came out cut at 2-3 MiB).
+  if (createZstdCompress && constants.ZSTD_c_compressionLevel !== undefined) {
+    return createZstdCompress.call(zlib, { chunkSize: 256 * 1024, params: { [constants.ZSTD_c_compressionLevel]: level } });
   }
-  return new (zstdNapi().CompressStream)({ compressionLevel: level, nbWorkers: 2 });
+  return new (zstdNapi().CompressStream)({ compressionLevel: level, nbWorkers: threads });
 }
 
 function zstdDecompressor(): Transform | Duplex {

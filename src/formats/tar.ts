@@ -27,17 +27,23 @@ export interface TarHeader {
 /** The header blocks for one entry: any GNU long-name records, then the entry's own block. */
 export function encodeTarHeader(header: TarHeader): Buffer {
   const name = Buffer.from(header.name);
-  const link = Buffer.from(header.linkname ?? '');
+  const link = header.linkname ? Buffer.from(header.linkname) : NO_BYTES;
+  const block = headerBlock({ ...header, nameBytes: name.subarray(0, 100), linkBytes: link.subarray(0, 100) });
+  if (link.length <= 100 && name.length <= 100) return block;
   const blocks: Buffer[] = [];
   if (link.length > 100) blocks.push(...longLink('K', link));
   if (name.length > 100) blocks.push(...longLink('L', name));
-  blocks.push(headerBlock({ ...header, nameBytes: name.subarray(0, 100), linkBytes: link.subarray(0, 100) }));
-  return Buffer.concat(blocks);
+  return Buffer.concat([...blocks, block]);
 }
 
-/** Zero bytes that pad `size` bytes of content to a whole block. */
+const NO_BYTES = Buffer.alloc(0);
+/** GNU magic and version: `ustar` and two spaces, NUL. */
+const GNU_MAGIC = Buffer.from('ustar  \0', 'latin1');
+const ZEROS = Buffer.alloc(BLOCK);
+
+/** Zero bytes that pad `size` bytes of content to a whole block (shared: never write into it). */
 export function tarPadding(size: number): Buffer {
-  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+  return ZEROS.subarray(0, (BLOCK - (size % BLOCK)) % BLOCK);
 }
 
 /** The end of an archive of `written` bytes: two zero blocks, then padding to a whole record. */
@@ -72,12 +78,12 @@ function headerBlock(h: BlockFields): Buffer {
   writeNumber(block, 136, 12, h.mtime);
   block.write(h.typeflag ?? TYPEFLAG[h.type], 156, 'latin1');
   h.linkBytes.copy(block, 157);
-  block.write('ustar  \0', 257, 'latin1'); // GNU magic + version
+  GNU_MAGIC.copy(block, 257);
   writeString(block, 265, 32, h.uname);
   writeString(block, 297, 32, h.gname);
   block.fill(' ', 148, 156);
   let sum = 0;
-  for (const byte of block) sum += byte;
+  for (let i = 0; i < BLOCK; i++) sum += block[i]!;
   block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
   return block;
 }
@@ -85,9 +91,9 @@ function headerBlock(h: BlockFields): Buffer {
 /** Octal with a NUL terminator when it fits, else GNU base-256 (0x80 then big-endian binary). */
 function writeNumber(block: Buffer, offset: number, width: number, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`tar header value out of range: ${value}`);
-  const octal = value.toString(8);
-  if (octal.length < width) {
-    block.write(octal.padStart(width - 1, '0') + '\0', offset, 'latin1');
+  if (value < 8 ** (width - 1)) {
+    block[offset + width - 1] = 0;
+    for (let i = offset + width - 2; i >= offset; i--, value = Math.floor(value / 8)) block[i] = 0x30 + (value % 8);
     return;
   }
   let rest = BigInt(value);

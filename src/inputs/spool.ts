@@ -6,9 +6,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { placeOf } from '../core/cleanup.js';
 import { PkgError, describeError, diskFull, isDiskFull } from '../core/errors.js';
-import type { ContentSource } from '../core/model.js';
+import { SMALL_CONTENT, type ContentSource } from '../core/model.js';
 import { progress } from '../core/progress.js';
-import { readRange } from '../core/source.js';
+import { readRange, readSmallRange } from '../core/source.js';
 import { exactLength } from '../core/exact-length.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
@@ -88,20 +88,38 @@ export class Spool {
 
 /** `size` bytes of a file from `offset`, re-read on every open(). */
 export function rangeSource(path: string, offset: number, size: number, describe: string): ContentSource {
-  return {
+  const spooled = (found: string) => new PkgError('input-invalid', `reading ${describe}: spooled content is ${found} bytes, expected ${size}`);
+  const unreadable = (err: unknown) => (err instanceof PkgError ? err
+    : new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err }));
+  const source: ContentSource = {
     size,
     describe,
     async *open() {
-      if (size === 0) return;
-      const spooled = (found: string) => new PkgError('input-invalid', `reading ${describe}: spooled content is ${found} bytes, expected ${size}`);
+      if (source.readWhole) {
+        if (size > 0) yield source.readWhole();
+        return;
+      }
       try {
         yield* exactLength(readRange(path, offset, size), size, spooled);
       } catch (err) {
-        if (err instanceof PkgError) throw err;
-        throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
+        throw unreadable(err);
       }
     },
   };
+  if (size <= SMALL_CONTENT) {
+    source.readWhole = () => {
+      if (size === 0) return new Uint8Array(0);
+      let bytes: Buffer;
+      try {
+        bytes = readSmallRange(path, offset, size);
+      } catch (err) {
+        throw unreadable(err);
+      }
+      if (bytes.length !== size) throw spooled(String(bytes.length));
+      return bytes;
+    };
+  }
+  return source;
 }
 
 /** An empty source (%ghost files). */

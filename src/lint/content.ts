@@ -53,54 +53,88 @@ interface FileNeeds extends ContentNeeds {
 async function scanFile(file: FileEntry, needs: FileNeeds): Promise<ContentFacts> {
   if (file.size === 0) return { kind: 'empty' };
   const source = file.source!;
-  const sha = needs.sha ? createHash('sha256') : undefined;
-  const hashes: Hash[] = sha ? [sha] : [];
-  const headParts: Buffer[] = [];
-  let headLength = 0;
-  let facts: ContentFacts | undefined;
-  let scanText = false;
-  let carry = '';
-  const found = new Set<string>();
-  let buildPath: string | undefined;
-  const scan = (text: string) => {
-    const window = carry + text;
-    for (const kind of secretsIn(window)) found.add(kind);
-    buildPath ??= needs.leakPatterns.find((p) => window.includes(p)) ?? buildPathIn(window);
-    carry = window.slice(-SECRET_OVERLAP);
-  };
-
-  for await (const raw of source.open()) {
-    const chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    for (const h of hashes) h.update(chunk);
-    if (!facts) {
-      headParts.push(chunk);
-      headLength += chunk.length;
-      if (headLength < HEAD && headLength < file.size) continue;
-      const head = Buffer.concat(headParts);
-      facts = classify(file, head.subarray(0, HEAD));
-      scanText = needs.text && (facts.kind === 'text' || facts.kind === 'script') && file.size <= TEXT_SCAN_LIMIT;
-      if (scanText) scan(head.toString('latin1'));
-      if (facts.kind === 'elf' && needs.elf) {
-        try {
-          facts.elf = await parseElf(source, head); // the first chunk often holds the whole header set
-        } catch (err) {
-          facts.elfError = err instanceof Error ? err.message : String(err);
-        }
-      }
-    } else if (scanText) {
-      scan(chunk.toString('latin1'));
-    }
-    if (!scanText && hashes.length === 0) break;
+  const scanner = new FileScanner(file, needs);
+  const whole = source.readWhole?.();
+  if (whole) {
+    scanner.feed(whole);
+  } else {
+    for await (const chunk of source.open()) if (!scanner.feed(chunk)) break;
   }
-  facts ??= classify(file, Buffer.concat(headParts));
-  if (found.size) facts.secrets = [...found];
-  if (buildPath) facts.buildPath = buildPath;
-  if (sha) facts.sha256 = sha.digest('hex');
+  const facts = scanner.finish();
+  if (facts.kind === 'elf' && needs.elf) {
+    try {
+      facts.elf = await parseElf(source, scanner.head); // the first chunk often holds the whole header set
+    } catch (err) {
+      facts.elfError = err instanceof Error ? err.message : String(err);
+    }
+  }
   return facts;
 }
 
+/** What one file's bytes say, fed chunk by chunk: its kind from the first 4 KiB, then secrets, build paths and its hash. */
+class FileScanner {
+  /** The first chunks read, at least 4 KiB unless the file is smaller: ELF parsing starts from them. */
+  head: Buffer = Buffer.alloc(0);
+  private readonly headParts: Buffer[] = [];
+  private headLength = 0;
+  private facts: ContentFacts | undefined;
+  private scanText = false;
+  private carry = '';
+  private readonly found = new Set<string>();
+  private buildPath: string | undefined;
+  private readonly sha: Hash | undefined;
+
+  constructor(private readonly file: FileEntry, private readonly needs: FileNeeds) {
+    if (needs.sha) this.sha = createHash('sha256');
+  }
+
+  /** Takes the next chunk; false once nothing more is needed. */
+  feed(raw: Uint8Array): boolean {
+    const chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    this.sha?.update(chunk);
+    if (!this.facts) {
+      this.headParts.push(chunk);
+      this.headLength += chunk.length;
+      if (this.headLength < HEAD && this.headLength < this.file.size) return true;
+      const head = this.headParts.length === 1 ? chunk : Buffer.concat(this.headParts);
+      this.decide(head);
+      if (this.scanText) this.scan(head.toString('latin1'));
+    } else if (this.scanText) {
+      this.scan(chunk.toString('latin1'));
+    }
+    return this.scanText || this.sha !== undefined;
+  }
+
+  finish(): ContentFacts {
+    if (!this.facts) this.decide(Buffer.concat(this.headParts));
+    const facts = this.facts!;
+    if (this.found.size) facts.secrets = [...this.found];
+    if (this.buildPath) facts.buildPath = this.buildPath;
+    if (this.sha) facts.sha256 = this.sha.digest('hex');
+    return facts;
+  }
+
+  private decide(head: Buffer): void {
+    this.head = head;
+    const facts = classify(this.file, head.subarray(0, HEAD));
+    this.facts = facts;
+    this.scanText = this.needs.text && (facts.kind === 'text' || facts.kind === 'script') && this.file.size <= TEXT_SCAN_LIMIT;
+  }
+
+  private scan(text: string): void {
+    const window = this.carry + text;
+    for (const kind of secretsIn(window)) this.found.add(kind);
+    this.buildPath ??= this.needs.leakPatterns.find((p) => window.includes(p)) ?? buildPathIn(window);
+    this.carry = window.slice(-SECRET_OVERLAP);
+  }
+}
+
+/** Text every build path below contains. */
+const BUILD_PATH_KEYS = ['BUILDROOT/', '/tmp/', '/build/reproducible-path/'];
+
 /** Staging trees other tools leave in files: rpm's BUILDROOT, converters' temp dirs, sbuild's /build. */
 export function buildPathIn(text: string): string | undefined {
+  if (!BUILD_PATH_KEYS.some((key) => text.includes(key))) return undefined; // includes() is much cheaper than the pattern
   const m = /\/(?:rpmbuild\/)?BUILDROOT\/[^\s"'<>]+|\/tmp\/(?:fpm|pkgshift|package-[a-z]+-build)[-.][\w.-]+|\/build\/reproducible-path\//.exec(text);
   return m?.[0];
 }
@@ -119,7 +153,8 @@ function classify(file: FileEntry, head: Buffer): ContentFacts {
 /** No NUL and at most 2% control characters other than tab, newline, CR, form feed and escape. */
 export function looksLikeText(head: Uint8Array): boolean {
   let control = 0;
-  for (const byte of head) {
+  for (let i = 0; i < head.length; i++) {
+    const byte = head[i]!;
     if (byte === 0) return false;
     if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12 && byte !== 27) control++;
   }

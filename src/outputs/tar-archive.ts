@@ -2,7 +2,6 @@
 import type { FileEntry } from '../core/model.js';
 import { contentOf } from '../core/exact-length.js';
 import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
-import { batched } from './batched.js';
 
 export interface TarArchiveOptions {
   /** Write a `./` entry for the root first, as dpkg-deb does. */
@@ -16,24 +15,32 @@ export function archiveName(entry: Pick<FileEntry, 'path' | 'type'>): string {
   return `.${entry.path}${entry.type === 'dir' ? '/' : ''}`;
 }
 
-/** Yields the archive in chunks of at least 64 KiB: a write per 512-byte header would dominate small files. */
-export async function* tarArchive(files: readonly FileEntry[], options: TarArchiveOptions = {}): AsyncGenerator<Buffer> {
-  yield* batched(tarBlocks(files, options), 64 * 1024);
-}
+/** Chunks are at least this size: a write per 512-byte header would dominate small files. */
+const BATCH = 64 * 1024;
 
-async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOptions): AsyncGenerator<Buffer> {
+/** Yields the archive in chunks of at least 64 KiB; small files are read whole, synchronously, straight into the batch. */
+export async function* tarArchive(files: readonly FileEntry[], options: TarArchiveOptions = {}): AsyncGenerator<Buffer> {
+  let pending: Uint8Array[] = [];
+  let length = 0;
   let written = 0;
-  const emit = (bytes: Buffer) => {
+  const add = (bytes: Uint8Array) => {
+    pending.push(bytes);
+    length += bytes.length;
     written += bytes.length;
-    return bytes;
+  };
+  const take = () => {
+    const batch = pending.length === 1 ? Buffer.from(pending[0]!.buffer, pending[0]!.byteOffset, length) : Buffer.concat(pending, length);
+    pending = [];
+    length = 0;
+    return batch;
   };
   if (options.rootEntry) {
-    yield emit(encodeTarHeader({
+    add(encodeTarHeader({
       name: './', type: 'dir', mode: 0o755, uid: 0, gid: 0, uname: 'root', gname: 'root', size: 0, mtime: options.rootEntry.mtime,
     }));
   }
   for (const entry of files) {
-    yield emit(encodeTarHeader({
+    add(encodeTarHeader({
       name: archiveName(entry),
       type: entry.type,
       mode: entry.mode,
@@ -45,12 +52,22 @@ async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOption
       mtime: entry.mtime,
       linkname: entry.type === 'symlink' ? entry.target : entry.type === 'hardlink' ? `.${entry.target}` : undefined,
     }));
-    if (entry.type !== 'file' || entry.size === 0) continue;
-    for await (const chunk of contentOf(entry)) {
-      options.onData?.(entry, chunk);
-      yield emit(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (entry.type === 'file' && entry.size > 0) {
+      const whole = entry.source?.readWhole?.();
+      if (whole && whole.length === entry.size) {
+        options.onData?.(entry, whole);
+        add(whole);
+      } else {
+        for await (const chunk of contentOf(entry)) { // also says what is wrong when the whole read was not right
+          options.onData?.(entry, chunk);
+          add(chunk);
+          if (length >= BATCH) yield take();
+        }
+      }
+      add(tarPadding(entry.size));
     }
-    yield emit(tarPadding(entry.size));
+    if (length >= BATCH) yield take();
   }
-  yield emit(tarTrailer(written));
+  add(tarTrailer(written));
+  yield take();
 }
