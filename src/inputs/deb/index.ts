@@ -43,6 +43,10 @@ export const debInput: InputPlugin = {
     return readDeb(inputs[0]!, ctx);
   },
 
+  async readMetadata(file, ctx) {
+    return (await readControl(file, ctx)).model;
+  },
+
   async packageFacts(file) {
     return { deb: await readDebControl(file) };
   },
@@ -57,18 +61,7 @@ interface DebMembers {
 
 export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
-  const members = await findMembers(path, label);
-  const controlFiles = await readControlMember(path, label, members.control, ctx.maxExpansion);
-  const control = controlFiles.get('control')!;
-  const metadata = (() => {
-    try {
-      return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
-    } catch (err) {
-      const why = err instanceof ControlParseError ? err.message : describeError(err);
-      throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
-    }
-  })();
-
+  const { members, controlFiles, model } = await readControl(path, ctx);
   const spool = new Spool(ctx.tempPath('deb-content'));
   const dataName = members.data.name;
   const data = await withContext(`reading ${dataName} from ${label}`, async () => {
@@ -85,7 +78,24 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   if (md5sums) verifyMd5sums(md5sums, data.files, data.md5, label);
   const conffiles = controlFiles.get('conffiles');
   if (conffiles) markConffiles(conffiles, data.files, label, ctx.diag);
+  const files = await withoutGeneratedCopyright(data.files, model.metadata);
+  return { ...model, files };
+}
 
+/** The control member, and the model it makes (metadata, scripts, other control files) without data.tar's files. */
+async function readControl(path: string, ctx: Context): Promise<{ members: DebMembers; controlFiles: Map<string, ControlFile>; model: PackageModel }> {
+  const label = basename(path);
+  const members = await findMembers(path, label);
+  const controlFiles = await readControlMember(path, label, members.control, ctx.maxExpansion);
+  const control = controlFiles.get('control')!;
+  const metadata = (() => {
+    try {
+      return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
+    } catch (err) {
+      const why = err instanceof ControlParseError ? err.message : describeError(err);
+      throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
+    }
+  })();
   const scripts: Script[] = [];
   const extraFiles: Record<string, string> = {};
   for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -95,8 +105,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
     else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
   }
   if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
-  const files = await withoutGeneratedCopyright(data.files, metadata);
-  return { metadata, files, scripts };
+  return { members, controlFiles, model: { metadata, files: [], scripts } };
 }
 
 /** The control files of a .deb (control, md5sums, scripts …), without reading its data member. */

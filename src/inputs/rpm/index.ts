@@ -8,7 +8,7 @@ import { Tag } from '../../formats/rpm/tags.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
-import { readRpmFile } from './package-file.js';
+import { readRpmFile, type RpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
 
 export const rpmInput: InputPlugin = {
@@ -23,22 +23,15 @@ export const rpmInput: InputPlugin = {
     if (inputs.length !== 1) throw new PkgError('usage', `the rpm input reads exactly one .rpm file, not ${inputs.length}`);
     return readRpm(inputs[0]!, ctx);
   },
+
+  async readMetadata(file, ctx) {
+    return (await readHeaders(file, ctx)).model;
+  },
 };
 
 export async function readRpm(path: string, ctx: Context): Promise<PackageModel> {
+  const { rpm, model } = await readHeaders(path, ctx);
   const label = basename(path);
-  const rpm = await readRpmFile(path, label);
-  if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
-    throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
-  }
-  let metadata;
-  let scripts;
-  try {
-    metadata = metadataFromHeader(rpm.header, ctx.diag);
-    scripts = scriptsFromHeader(rpm.header);
-  } catch (err) {
-    throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
-  }
   const spool = new Spool(ctx.tempPath('rpm-content'));
   let files;
   try {
@@ -49,5 +42,19 @@ export async function readRpm(path: string, ctx: Context): Promise<PackageModel>
   } finally {
     await spool.close();
   }
-  return { metadata, files, scripts };
+  return { ...model, files };
+}
+
+/** The package file's headers, and the model they make without the payload's files. */
+async function readHeaders(path: string, ctx: Context): Promise<{ rpm: RpmFile; model: PackageModel }> {
+  const label = basename(path);
+  const rpm = await readRpmFile(path, label);
+  if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
+    throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
+  }
+  try {
+    return { rpm, model: { metadata: metadataFromHeader(rpm.header, ctx.diag), files: [], scripts: scriptsFromHeader(rpm.header) } };
+  } catch (err) {
+    throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
+  }
 }
