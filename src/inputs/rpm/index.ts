@@ -2,13 +2,14 @@
 // payload digests checked), main header, and the cpio payload in any compression rpm writes.
 import { basename } from 'node:path';
 import { PkgError, describeError } from '../../core/errors.js';
+import { InputFile } from '../../core/source.js';
 import type { PackageModel } from '../../core/model.js';
 import { isRpmLead } from '../../formats/rpm/lead-read.js';
 import { Tag } from '../../formats/rpm/tags.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
-import { readRpmFile, type RpmFile } from './package-file.js';
+import { readRpmParts, type RpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
 
 export const rpmInput: InputPlugin = {
@@ -24,31 +25,40 @@ export const rpmInput: InputPlugin = {
     return readRpm(inputs[0]!, ctx);
   },
 
-  async readMetadata(file, ctx) {
-    return (await readHeaders(file, ctx)).model;
+  async readMetadata(path, ctx) {
+    return withRpmFile(path, async (file, label) => (await readHeaders(file, label, ctx)).model);
   },
 };
 
 export async function readRpm(path: string, ctx: Context): Promise<PackageModel> {
-  const { rpm, model } = await readHeaders(path, ctx);
-  const label = basename(path);
-  const spool = new Spool(ctx.tempPath('rpm-content'));
-  let files;
+  return withRpmFile(path, async (file, label) => {
+    const { rpm, model } = await readHeaders(file, label, ctx);
+    const spool = new Spool(ctx.tempPath('rpm-content'));
+    let files;
+    try {
+      files = await readPayload(file, label, rpm, spool, ctx);
+    } catch (err) {
+      if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
+      throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });
+    } finally {
+      await spool.close();
+    }
+    return { ...model, files };
+  });
+}
+
+async function withRpmFile<T>(path: string, use: (file: InputFile, label: string) => Promise<T>): Promise<T> {
+  const file = await InputFile.open(path);
   try {
-    files = await readPayload(path, label, rpm, spool, ctx);
-  } catch (err) {
-    if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
-    throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });
+    return await use(file, basename(path));
   } finally {
-    await spool.close();
+    await file.close();
   }
-  return { ...model, files };
 }
 
 /** The package file's headers, and the model they make without the payload's files. */
-async function readHeaders(path: string, ctx: Context): Promise<{ rpm: RpmFile; model: PackageModel }> {
-  const label = basename(path);
-  const rpm = await readRpmFile(path, label);
+async function readHeaders(file: InputFile, label: string, ctx: Context): Promise<{ rpm: RpmFile; model: PackageModel }> {
+  const rpm = await readRpmParts(file, label);
   if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
     throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
   }
