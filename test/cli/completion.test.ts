@@ -42,9 +42,10 @@ test('the zsh completion loads after compinit and registers for pkgshift', (t) =
 test('the fish completion loads in fish and completes commands, options and option values', (t) => {
   if (!needTools(t, 'fish')) return;
   const file = script(t, 'fish');
+  const empty = tempDir(t); // inputs are files: fish offers the current directory's too
   /** The completions fish offers for the command line `pkgshift LINE` (candidates only, without descriptions). */
   const complete = (line: string) => {
-    const result = run('fish', ['--no-config', '-c', `source '${file}'; complete --do-complete='pkgshift ${line}'`]);
+    const result = run('fish', ['--no-config', '-c', `source '${file}'; complete --do-complete='pkgshift ${line}'`], { cwd: empty });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '', 'the script loads without a complaint');
     return result.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
