@@ -73,7 +73,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
 }
 
 /** The control member, and the model it makes (metadata, scripts, other control files) without data.tar's files. */
-async function readControl(deb: DebFile, member: ArMember, ctx: Context): Promise<{ controlFiles: Map<string, ControlFile>; model: PackageModel }> {
+async function readControl(deb: DebFile, member: DebMember, ctx: Context): Promise<{ controlFiles: Map<string, ControlFile>; model: PackageModel }> {
   const controlFiles = await readControlMember(deb, member, ctx.maxExpansion);
   const control = controlFiles.get('control')!;
   const metadata = (() => {
