@@ -9,16 +9,32 @@ import { finished } from 'node:stream/promises';
 import { track, untrack } from './core/cleanup.js';
 import { PkgError, describeError, diskFull, isDiskFull } from './core/errors.js';
 import type { Metadata } from './core/model.js';
+import { expandPackagePath } from './fpm/package-path.js';
 import type { OutputPlugin } from './plugin.js';
 
 /** Names that say what kind of package or archive a file is: a name ending so must match the output type. */
 const PACKAGE_EXTENSION = /\.(deb|udeb|rpm|tar|tgz|txz|tzst|tbz2?|gz|xz|zst|bz2|lzma|zip|7z|rar|jar|war|apk|pkg|whl|gem|snap|msi|dmg|appimage|flatpak)$/i;
 
 /** `-p out.zip -t tar` or `-p out.rpm -t deb` would write one format under another's name: refused unless -f. */
-export function checkExtension(target: string, output: OutputPlugin, force: boolean): void {
+export function checkExtension(target: string, output: OutputPlugin, force: boolean, given = target): void {
   const name = basename(target);
   if (force || !PACKAGE_EXTENSION.test(name) || output.extensions.some((e) => name.endsWith(e))) return;
-  throw new PkgError('usage', `-p ${name}: a ${output.name} package is named *${output.extensions.join(', *')}; use -f to write it under this name anyway`);
+  throw new PkgError('usage', `-p ${basename(given)}: a ${output.name} package is named *${output.extensions.join(', *')}; use -f to write it under this name anyway`);
+}
+
+/**
+ * checkExtension on `-p` before anything is read, so that its usage error comes before any conversion
+ * output. Only TYPE and EXTENSION can end a template with a package extension; they get the output's.
+ */
+export function checkPackageOption(template: string | undefined, output: OutputPlugin, force: boolean): void {
+  if (template === undefined || namesDirectory(template)) return;
+  const values = { name: 'name', version: '1', iteration: '1', epoch: '', arch: 'all', type: output.name, extension: output.extensions[0]!.slice(1) };
+  checkExtension(expandPackagePath(template, values), output, force, template);
+}
+
+/** `-p DIR/` or an existing directory: the conventional name goes inside it. */
+function namesDirectory(packageOption: string): boolean {
+  return packageOption.endsWith('/') || (existsSync(packageOption) && statSync(packageOption).isDirectory());
 }
 
 /**
@@ -26,8 +42,7 @@ export function checkExtension(target: string, output: OutputPlugin, force: bool
  * `metadata` is what the conventional name was built from: it must stay one component of that directory.
  */
 export function outputPath(packageOption: string | undefined, conventionalName: string, metadata: Metadata): string {
-  const isDir = !packageOption || packageOption.endsWith('/') || (existsSync(packageOption) && statSync(packageOption).isDirectory());
-  if (!isDir) return resolve(packageOption);
+  if (packageOption && !namesDirectory(packageOption)) return resolve(packageOption);
   checkFileNameComponent(conventionalName, metadata);
   return resolve(packageOption ?? '.', conventionalName);
 }

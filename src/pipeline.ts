@@ -13,7 +13,7 @@ import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
 import { applyMetadataOptions, checkDirectories, markConfigFiles } from './metadata-options.js';
 import { applyFileAttributes } from './fpm/file-attributes.js';
 import { expandPackagePath, pathValues } from './fpm/package-path.js';
-import { checkExtension, checkWritable, outputPath, writeAtomically } from './output-file.js';
+import { checkExtension, checkPackageOption, checkWritable, outputPath, writeAtomically } from './output-file.js';
 import type { Context, InputPlugin, Options } from './plugin.js';
 import { findInput, findOutput, inputs as inputPlugins } from './registry.js';
 import { isPrivateRoot, lintModel, type Finding, type LintFormat } from './lint/index.js';
@@ -87,6 +87,7 @@ export function finishModel(read: PackageModel, options: Options, ctx: Context, 
 
 /** Converts and returns the path written. */
 export async function convert(request: ConvertRequest, ctx: Context): Promise<string> {
+  checkPackageOption(request.options.package, findOutput(request.target), request.options.force ?? false);
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);

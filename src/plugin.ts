@@ -88,6 +88,8 @@ export interface InputPlugin {
   buildRoots?(inputs: readonly string[], options: Options): string[];
   /** How a PATH given alone to `lint` or `info` is read, when not as a conversion input (a directory is the package root). */
   packageRoot?(path: string, options: Options): { inputs: string[]; options: Options };
+  /** The package's metadata, relations and scripts, its files left unread (files: []): lint of an archive refused as unsafe. */
+  readMetadata?(file: string, ctx: Context): Promise<PackageModel>;
   /** What only the package file carries, for lint (the deb's control archive). */
   packageFacts?(file: string, ctx: Context): Promise<PackageFacts>;
   /** The lint rule a refusal to read the file is, when it is a defect of this format's own (a deb whose md5sums do not match). */

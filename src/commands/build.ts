@@ -9,7 +9,9 @@ import { readNfpmConfig } from '../config/nfpm.js';
 import { PkgError } from '../core/errors.js';
 import { resolveFpmOptions } from '../fpm/options.js';
 import { suppressionsFromIds } from '../lint/overrides.js';
+import { checkPackageOption } from '../output-file.js';
 import { finishModel, withRunContext, writePackage } from '../pipeline.js';
+import { findOutput } from '../registry.js';
 import type { Options } from '../plugin.js';
 
 const DEFAULT_TARGETS = ['deb', 'rpm'];
@@ -32,6 +34,7 @@ export function buildCommand(): Command {
     if (targets.length > 1 && single && !single.endsWith('/') && !/TYPE|EXTENSION/.test(single)) {
       throw new PkgError('usage', `-p ${single} names one file but ${targets.length} formats are built: give a directory (-p DIR/) or a template with TYPE or EXTENSION`);
     }
+    for (const target of targets) checkPackageOption(single, findOutput(target), given.force === true);
     const reporter = new Reporter({ ...given, overrides: suppressionsFromIds((given.suppress as string[] | undefined) ?? []) } as ReporterOptions);
     try {
       const config = readNfpmConfig(given.config as string, reporter.diag);

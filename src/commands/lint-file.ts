@@ -1,8 +1,10 @@
 // Lints one package file or directory: read through the registry's input plugins (sniffed as the
 // pipeline does), plus what only the file carries (the plugin's package facts, e.g. the deb control
-// archive). A reader's refusal of a hostile member is itself a finding (path-unsafe-member), as is a
-// refusal the plugin names a rule for (a deb whose md5sums do not match).
+// archive). A reader's refusal of a hostile member is itself a finding (path-unsafe-member), beside
+// every finding the package's metadata still allows; a refusal the plugin names a rule for (a deb
+// whose md5sums do not match) is that rule's finding.
 import { basename } from 'node:path';
+import { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
 import type { Context, Options } from '../plugin.js';
 import { chooseInput, readPackage } from '../pipeline.js';
@@ -37,13 +39,20 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
     return { file, package: basename(file), format, findings: suppressed ? [] : [f], suppressed: suppressed ? 1 : 0 };
   };
   let model;
+  let unsafe: string | undefined;
   try {
     model = await readPackage(input, inputs, inputOptions, ctx);
   } catch (err) {
-    if (err instanceof PkgError && UNSAFE_CODES.has(err.code)) return refused('path-unsafe-member', `the reader refused the archive: ${err.message}`);
-    const own = err instanceof PkgError ? input.refusalRule?.(err) : undefined;
-    if (own) return refused(own, (err as PkgError).message);
-    throw err;
+    if (!(err instanceof PkgError)) throw err;
+    if (!UNSAFE_CODES.has(err.code)) {
+      const own = input.refusalRule?.(err);
+      if (own) return refused(own, err.message);
+      throw err;
+    }
+    unsafe = `the reader refused the archive: ${err.message}`;
+    // Its metadata is still judged; the failed read has already said what reading it says.
+    model = await input.readMetadata?.(file, { ...ctx, diag: new Diagnostics() }).catch(() => undefined);
+    if (!model) return refused('path-unsafe-member', unsafe);
   }
   const facts: PackageFacts = input.packageFacts ? await input.packageFacts(file, ctx).catch((err: unknown) => {
     ctx.diag.warn('lint-control', `lint: cannot read the control archive of ${file}: ${describeError(err)}`);
@@ -52,6 +61,7 @@ export async function lintFile(file: string, options: LintFileOptions, ctx: Cont
   const buildRoots = (input.buildRoots?.(inputs, inputOptions) ?? []).filter(isPrivateRoot);
   const result = await lintModel(model, {
     format, buildRoots, ...facts,
+    ...(unsafe ? { unsafe: [unsafe], metadataOnly: true } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(inputOptions.architecture ? { declaredArch: model.metadata.arch } : {}),
     ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),

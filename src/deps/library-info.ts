@@ -2,7 +2,7 @@
 // alternatives selected by a symbol's template index), the smallest version it asks for, and the
 // version each symbol or symbol version raises it to. Read from a symbols file, a shlibs file, or
 // pkgshift's built-in table (deb-policy §8.6, deb-symbols(5), deb-shlibs(5)).
-import { GLIBC_NODE, GLIBC_PACKAGE, GLIBC_SONAMES, SHLIBS_TABLE } from './shlibs-table.js';
+import { GLIBC_NODE, GLIBC_PACKAGE, GLIBC_SONAMES, SHLIBS_TABLE } from '../formats/deb/shlibs-table.js';
 
 export interface SymbolVersion {
   minver: string;

@@ -12,12 +12,13 @@
 // EXPANSION_FLOOR), or beyond what its container declares, is refused, so a small bomb can fill
 // neither memory nor the temporary directory.
 import { createRequire } from 'node:module';
-import { Duplex, type Transform } from 'node:stream';
+import type { Duplex, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { PkgError } from '../core/errors.js';
 import { Bzip2Error } from './bzip2/error.js';
 import { bunzip2 } from './bzip2/stream.js';
 import { decompressor, type Compression } from './compress.js';
+import { ZstdFrameError, checkZstdFrames } from './zstd-frames.js';
 
 /** The default for --max-expansion: real packages compress 3–20 times, zero-padded images a few hundred. */
 export const DEFAULT_MAX_EXPANSION = 1000;
@@ -42,11 +43,17 @@ export interface DecodeLimits {
   declaredSize?: number;
 }
 
-/** A stream that decompresses `kind` within `limits`; `none` passes bytes through, counted. */
-export function decoding(kind: Compression, limits: DecodeLimits): Duplex {
-  return Duplex.from(async function* (source: AsyncIterable<Buffer>) {
-    yield* decode(source, kind, limits);
-  });
+/** A pipeline stage: bytes in, bytes out. */
+export type ByteStage = (source: AsyncIterable<Buffer>) => AsyncIterable<Buffer>;
+
+/**
+ * A pipeline stage that decompresses `kind` within `limits`; `none` passes bytes through, counted.
+ * A plain generator stage rather than Duplex.from(generator): when a later stage fails, Node 22
+ * destroys such a Duplex by waiting for its generator, which is parked waiting for input that never
+ * comes, and the whole pipeline hangs (the process then exits 13 with nothing said).
+ */
+export function decoding(kind: Compression, limits: DecodeLimits): ByteStage {
+  return (source) => decode(source, kind, limits);
 }
 
 /** The decompressed bytes of `source`, within `limits`. */
@@ -69,22 +76,26 @@ export async function* decode(source: AsyncIterable<Buffer>, kind: Compression, 
       yield chunk;
     }
   })();
+  // A zstd stream cut short must fail whichever decompressor runs (see zstd-frames.ts).
+  const input = kind === 'zstd' ? checkZstdFrames(counted) : counted;
   try {
     if (kind === 'none') {
-      for await (const chunk of counted) {
+      for await (const chunk of input) {
         account(chunk);
         yield chunk;
       }
     } else if (kind === 'bzip2' || (kind === 'zstd' && !('createZstdDecompress' in zlib))) {
-      for await (const chunk of kind === 'bzip2' ? bunzip2Checked(counted) : zstdNapi(counted)) {
+      for await (const chunk of kind === 'bzip2' ? bunzip2Checked(input) : zstdNapi(input)) {
         account(chunk);
         yield chunk;
       }
     } else {
-      yield* pumped(counted, decompressor(kind), PIECE[kind], kind, account);
+      yield* pumped(input, decompressor(kind), PIECE[kind], kind, account);
     }
+  } catch (err) {
+    throw err instanceof ZstdFrameError ? corrupt(kind, err) : err;
   } finally {
-    await counted.return(undefined);
+    await input.return(undefined);
   }
 }
 
@@ -117,7 +128,6 @@ async function* zstdNapi(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   const binding = requireCjs('zstd-napi/binding') as ZstdBinding;
   const dctx = new binding.DCtx();
   const size = binding.dStreamOutSize();
-  let inFrame = false;
   for await (const chunk of source) {
     let input = chunk;
     for (;;) {
@@ -132,13 +142,9 @@ async function* zstdNapi(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
       }
       if (produced > 0) yield output.subarray(0, produced);
       input = input.subarray(taken);
-      if (input.length === 0 && (produced < output.length || ret === 0)) {
-        inFrame = ret !== 0;
-        break;
-      }
+      if (input.length === 0 && (produced < output.length || ret === 0)) break;
     }
   }
-  if (inFrame) throw corrupt('zstd', 'the stream ends in the middle of a frame');
 }
 
 /** Feeds `stream` (in pieces of at most `piece` bytes when given) and yields its output as it comes. */

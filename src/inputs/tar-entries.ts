@@ -1,7 +1,7 @@
 // Reads a tar stream once, end to end, into model entries: names checked for safety, placed under
 // a prefix after stripping leading components, regular files spooled to one temporary file. The one
 // path from a tar member to a file entry, for the tar input and a deb's data.tar alike.
-import type { Duplex, Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Owner } from '../core/accounts.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
@@ -10,7 +10,7 @@ import { canonicalPath } from '../core/paths.js';
 import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
-import { DecodeError } from '../formats/decode.js';
+import { DecodeError, type ByteStage } from '../formats/decode.js';
 import { forEachTarEntry, type TarEntryHeader } from './tar-read.js';
 
 export interface TarReadOptions {
@@ -50,7 +50,7 @@ const SPECIAL_KINDS: Record<string, string> = {
 };
 
 /** Reads the tar bytes coming out of `streams` (e.g. a file stream and a decompressor). */
-export async function readTarEntries(streams: [Readable, ...(Transform | Duplex)[]], options: TarReadOptions): Promise<TarContents> {
+export async function readTarEntries(streams: [Readable, ...ByteStage[]], options: TarReadOptions): Promise<TarContents> {
   const reader = new TarReader(options);
   let members: number;
   try {

@@ -37,6 +37,8 @@ export interface LintOptions {
   now?: number;
   /** Linting a conversion's result: findings about how the package was built are not shown. */
   conversion?: boolean;
+  /** The model has no files because the reader refused them (`unsafe` says why): only metadataOnly rules run. */
+  metadataOnly?: boolean;
 }
 
 export interface LintResult {
@@ -61,7 +63,7 @@ export async function lintModel(whole: PackageModel, options: LintOptions): Prom
   if (options.declaredArch) ctx.declaredArch = options.declaredArch;
   if (options.sourceDateEpoch !== undefined) ctx.sourceDateEpoch = options.sourceDateEpoch;
 
-  const enabled = RULES.filter((r) => r.formats.includes(options.format));
+  const enabled = RULES.filter((r) => r.formats.includes(options.format) && (r.metadataOnly || !options.metadataOnly));
   const all: Finding[] = [];
   for (const rule of enabled.filter((r) => !r.content)) all.push(...rule.check(model, options.format, ctx));
   const content = enabled.filter((r) => r.content);

@@ -28,6 +28,11 @@ export interface RuleInfo {
   hint: string;
   /** The rule reads file content (ELF headers, shebangs, text); it runs after the content pass. */
   content?: boolean;
+  /**
+   * The rule reads only metadata, relations, scripts and the package file's own facts, never the file
+   * list: it still runs when the reader refused the archive as unsafe and its files are unknown.
+   */
+  metadataOnly?: true;
   /** The lintian tags that report the same defect: a package's own lintian overrides of them apply. */
   lintian?: readonly string[];
   /** The rpmlint checks that report the same defect, for the catalogue. */

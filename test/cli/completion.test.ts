@@ -1,4 +1,4 @@
-// Shell completion scripts load in bash and zsh and complete pkgshift's own commands and options;
+// Shell completion scripts load in bash, zsh and fish and complete pkgshift's own commands and options;
 // the shipped man page is the one the option definitions generate.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,10 +39,22 @@ test('the zsh completion loads after compinit and registers for pkgshift', (t) =
   assert.equal(result.stdout, "_pkgshift\n_pkgshift: function\n");
 });
 
-test('the fish completion names every option of the conversion command', () => {
-  const result = pkgshift(['completion', 'fish']);
-  assert.equal(result.status, 0);
-  for (const line of ["-s t -l output-type -x -a 'deb rpm tar'", '-l deb-compression', '-l fail-on']) assert.ok(result.stdout.includes(line), line);
+test('the fish completion loads in fish and completes commands, options and option values', (t) => {
+  if (!needTools(t, 'fish')) return;
+  const file = script(t, 'fish');
+  const empty = tempDir(t); // inputs are files: fish offers the current directory's too
+  /** The completions fish offers for the command line `pkgshift LINE` (candidates only, without descriptions). */
+  const complete = (line: string) => {
+    const result = run('fish', ['--no-config', '-c', `source '${file}'; complete --do-complete='pkgshift ${line}'`], { cwd: empty });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '', 'the script loads without a complaint');
+    return result.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+  };
+  assert.deepEqual(complete('li'), ['lint']);
+  assert.ok(complete('--deb-c').includes('--deb-compression'));
+  assert.deepEqual(complete('-t ').sort(), ['deb', 'rpm', 'tar']);
+  assert.deepEqual(complete('completion ').sort(), ['bash', 'fish', 'zsh']);
+  assert.ok(complete('lint --fail').includes('--fail-on'));
 });
 
 test('man/pkgshift.1 is the page the option definitions generate (npm run man)', () => {

@@ -80,6 +80,17 @@ test('mistakes that used to be accepted are one-line errors, and nothing is writ
   assert.deepEqual(readdirSync(dir).sort(), ['root', 'somefile'], 'nothing written');
 });
 
+test('a -p extension that does not fit -t is refused before anything is read: no conversion warning precedes it', (t) => {
+  const dir = tree(t);
+  // Read, this tarball would warn that its name was guessed and that it holds no architecture.
+  run('tar', ['-cf', join(dir, 'tool.tar'), '-C', join(dir, 'root'), '.']);
+  assertOneLineError(pkgshift(['-s', 'tar', '-t', 'deb', '-p', 'out.rpm', 'tool.tar'], { cwd: dir }), 2, /-p out\.rpm: a deb package is named \*\.deb; use -f/);
+  assertOneLineError(pkgshift(['-s', 'tar', '-t', 'rpm', '-p', 'NAME-VERSION.TYPE.tar', 'tool.tar'], { cwd: dir }), 2, /-p NAME-VERSION\.TYPE\.tar: a rpm package is named \*\.rpm/);
+  const templated = pkgshift(['-s', 'tar', '-t', 'rpm', '-n', 'tool', '-v', '1', '-p', 'NAME-VERSION.EXTENSION', '--quiet', 'tool.tar'], { cwd: dir });
+  assert.equal(templated.status, 0, templated.stderr);
+  assert.ok(existsSync(join(dir, 'tool-1.rpm')), 'EXTENSION is the output type\'s');
+});
+
 test('-f writes under a name with another extension; --directories of a real directory is accepted', (t) => {
   const dir = tree(t);
   const result = pkgshift(['-s', 'dir', '-t', 'tar', '-n', 'tool', '--quiet', '-C', 'root', '.', '-p', 'out.zip', '-f', '--directories', '/usr/share/doc/tool', '--quiet'], { cwd: dir });

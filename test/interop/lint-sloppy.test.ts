@@ -2,7 +2,7 @@
 // each with a list of defects. For every defect, pkgshift reports its rule and the real linter
 // (lintian for the deb, rpmlint for the rpm) reports the same defect on the same file.
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import test from 'node:test';
 import { needTools, pkgshift, run, runOk, tempDir } from '../support/helpers.js';
@@ -99,4 +99,47 @@ test('a sloppy rpm: pkgshift and rpmlint report the same defects', (t) => {
   const rpmlint = run('rpmlint', [rpm]).stdout;
   check(defects, pkgshiftFindings(rpm), rpmlint);
   assert.equal(pkgshift(['lint', '--fail-on', 'warning', rpm]).status, 3);
+});
+
+/** A finding id that needs the package's files: it cannot appear when the reader refused them. */
+const NEEDS_FILES = /^(?:doc-|pkg-empty|pkg-timestamps|pkg-deb-md5sums|path-(?!unsafe)|perm-|junk-|symlink-|elf-|lib-|arch-|script-|conf-|name-)/;
+
+test('an archive refused as unsafe still gets every finding its metadata allows (dpkg-deb and rpmbuild built)', (t) => {
+  if (!needTools(t, 'dpkg-deb', 'rpmbuild')) return;
+  const root = join(tempDir(t), 'root');
+  put(root, 'DEBIAN/control', 'Package: hostile\nVersion: 1.0-2\nSection: alien\nPriority: extra\nArchitecture: all\n'
+    + 'Maintainer: Jane Doe <jane@example.org>\nLicense: MIT\nDescription: a hostile package\n With a symlink out of the root.\n');
+  put(root, 'DEBIAN/postinst', '#!/bin/sh\nset -e\necho configured > /tmp/hostile.log\n', 0o755);
+  put(root, 'DEBIAN/prerm', '#!/bin/sh\n', 0o755);
+  mkdirSync(join(root, 'usr/share/hostile'), { recursive: true });
+  symlinkSync('../../../../../etc/shadow', join(root, 'usr/share/hostile/escape'));
+  const deb = join(tempDir(t), 'hostile_1.0-2_all.deb');
+  runOk('dpkg-deb', ['--root-owner-group', '-Znone', '--build', root, deb]);
+
+  const top = tempDir(t);
+  const spec = join(top, 'hostile.spec');
+  writeFileSync(spec, 'Name: hostile\nVersion: 1.0\nRelease: 1\nSummary: a hostile package\nLicense: MIT\nBuildArch: noarch\n'
+    + 'Obsoletes: hostile <= 2.0\n%define __os_install_post %{nil}\n%description\nWith a symlink out of the root.\n'
+    + '%install\nmkdir -p %{buildroot}/usr/share/hostile\nln -s ../../../../../etc/shadow %{buildroot}/usr/share/hostile/escape\n'
+    + '%post\n%postun\nrm -f /tmp/hostile.state\n%files\n/usr/share/hostile\n');
+  runOk('rpmbuild', ['-bb', '--define', `_topdir ${top}`, spec]);
+  const rpm = join(top, 'RPMS', 'noarch', readdirSync(join(top, 'RPMS', 'noarch'))[0]!);
+
+  const expected: [string, [string, string][]][] = [
+    [deb, [['meta-placeholder-value', 'warning'], ['meta-field-unknown', 'warning'], ['mscript-tmp', 'warning'],
+      ['mscript-empty', 'warning'], ['pkg-deb-compression', 'warning']]],
+    [rpm, [['meta-self-obsoletion', 'warning'], ['mscript-tmp', 'warning'], ['mscript-empty', 'warning']]],
+  ];
+  for (const [file, metadataFindings] of expected) {
+    const findings = pkgshiftFindings(file);
+    const refusal = findings.find((f) => f.id === 'path-unsafe-member');
+    assert.equal(refusal?.severity, 'error', `the refusal is reported for ${file}: ${JSON.stringify(findings)}`);
+    for (const [id, severity] of metadataFindings) {
+      assert.ok(findings.some((f) => f.id === id && f.severity === severity), `${file}: ${id} (${severity}) is reported beside the refusal: ${JSON.stringify(findings)}`);
+    }
+    assert.deepEqual(findings.filter((f) => NEEDS_FILES.test(f.id)), [], 'nothing is said about files that were never read');
+    const text = pkgshift(['lint', file]);
+    assert.equal(text.status, 3);
+    assert.match(text.stdout, /^E: hostile: path-unsafe-member .*refusing symlink/m);
+  }
 });

@@ -37,6 +37,10 @@ export const debInput: InputPlugin = {
     return readDeb(inputs[0]!, ctx);
   },
 
+  async readMetadata(path, ctx) {
+    return DebFile.use(path, basename(path), async (deb) => (await readControl(deb, (await deb.parts()).control, ctx)).model);
+  },
+
   async packageFacts(file) {
     return { deb: await readDebControl(file) };
   },
@@ -48,17 +52,7 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
   const label = basename(path);
   return DebFile.use(path, label, async (deb) => {
     const { control: controlMember, data: dataMember } = await deb.parts();
-    const controlFiles = await readControlMember(deb, controlMember, ctx.maxExpansion);
-    const control = controlFiles.get('control')!;
-    const metadata = (() => {
-      try {
-        return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
-      } catch (err) {
-        const why = err instanceof ControlParseError ? err.message : describeError(err);
-        throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
-      }
-    })();
-
+    const { controlFiles, model } = await readControl(deb, controlMember, ctx);
     const data = await readTarEntries([deb.stream(dataMember), decoding(await deb.compression(dataMember),
       { compressedSize: dataMember.size, maxExpansion: ctx.maxExpansion })], {
       archive: `${dataMember.name} in ${label}`,
@@ -73,19 +67,33 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
     if (md5sums) verifyMd5sums(md5sums, data.files, data.digests, label);
     const conffiles = controlFiles.get('conffiles');
     if (conffiles) markConffiles(conffiles, data.files, label, ctx.diag);
-
-    const scripts: Script[] = [];
-    const extraFiles: Record<string, string> = {};
-    for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const phase = phaseOfScript(file.name);
-      const body = file.data.toString('utf8');
-      if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
-      else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
-    }
-    if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
-    const files = await withoutGeneratedCopyright(data.files, metadata);
-    return { metadata, files, scripts };
+    const files = await withoutGeneratedCopyright(data.files, model.metadata);
+    return { ...model, files };
   });
+}
+
+/** The control member, and the model it makes (metadata, scripts, other control files) without data.tar's files. */
+async function readControl(deb: DebFile, member: DebMember, ctx: Context): Promise<{ controlFiles: Map<string, ControlFile>; model: PackageModel }> {
+  const controlFiles = await readControlMember(deb, member, ctx.maxExpansion);
+  const control = controlFiles.get('control')!;
+  const metadata = (() => {
+    try {
+      return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
+    } catch (err) {
+      const why = err instanceof ControlParseError ? err.message : describeError(err);
+      throw new PkgError('input-invalid', `reading control from ${deb.label}: ${why}`, { cause: err });
+    }
+  })();
+  const scripts: Script[] = [];
+  const extraFiles: Record<string, string> = {};
+  for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const phase = phaseOfScript(file.name);
+    const body = file.data.toString('utf8');
+    if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
+    else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
+  }
+  if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
+  return { controlFiles, model: { metadata, files: [], scripts } };
 }
 
 /** The control files of a .deb (control, md5sums, scripts …), without reading its data member. */

@@ -9,7 +9,7 @@ import { Tag } from '../../formats/rpm/tags.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
-import { readRpmParts } from './package-file.js';
+import { readRpmParts, type RpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
 
 export const rpmInput: InputPlugin = {
@@ -24,40 +24,47 @@ export const rpmInput: InputPlugin = {
     if (inputs.length !== 1) throw new PkgError('usage', `the rpm input reads exactly one .rpm file, not ${inputs.length}`);
     return readRpm(inputs[0]!, ctx);
   },
+
+  async readMetadata(path, ctx) {
+    return withRpmFile(path, async (file, label) => (await readHeaders(file, label, ctx)).model);
+  },
 };
 
 export async function readRpm(path: string, ctx: Context): Promise<PackageModel> {
-  const label = basename(path);
+  return withRpmFile(path, async (file, label) => {
+    const { rpm, model } = await readHeaders(file, label, ctx);
+    const spool = new Spool(ctx.tempPath('rpm-content'));
+    let files;
+    try {
+      files = await readPayload(file, label, rpm, spool, ctx);
+    } catch (err) {
+      if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
+      throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });
+    } finally {
+      await spool.close();
+    }
+    return { ...model, files };
+  });
+}
+
+async function withRpmFile<T>(path: string, use: (file: InputFile, label: string) => Promise<T>): Promise<T> {
   const file = await InputFile.open(path);
   try {
-    return await readOpenRpm(file, label, ctx);
+    return await use(file, basename(path));
   } finally {
     await file.close();
   }
 }
 
-async function readOpenRpm(file: InputFile, label: string, ctx: Context): Promise<PackageModel> {
+/** The package file's headers, and the model they make without the payload's files. */
+async function readHeaders(file: InputFile, label: string, ctx: Context): Promise<{ rpm: RpmFile; model: PackageModel }> {
   const rpm = await readRpmParts(file, label);
   if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
     throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
   }
-  let metadata;
-  let scripts;
   try {
-    metadata = metadataFromHeader(rpm.header, ctx.diag);
-    scripts = scriptsFromHeader(rpm.header);
+    return { rpm, model: { metadata: metadataFromHeader(rpm.header, ctx.diag), files: [], scripts: scriptsFromHeader(rpm.header) } };
   } catch (err) {
     throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
   }
-  const spool = new Spool(ctx.tempPath('rpm-content'));
-  let files;
-  try {
-    files = await readPayload(file, label, rpm, spool, ctx);
-  } catch (err) {
-    if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
-    throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });
-  } finally {
-    await spool.close();
-  }
-  return { metadata, files, scripts };
 }

@@ -39,7 +39,7 @@ export function rpmVersionProblem(upstream: string, release: string | undefined)
 }
 
 const nameInvalid: Rule = {
-  id: 'meta-name-invalid', severity: 'error', formats: DEB_RPM,
+  id: 'meta-name-invalid', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'the package name is empty or not valid for the format',
   hint: 'set a valid name with -n: lowercase a-z 0-9 + . - for deb; no whitespace, / : , for rpm',
   lintian: ['bad-package-name', 'package-not-lowercase'], rpmlint: ['no-name-tag'],
@@ -51,7 +51,7 @@ const nameInvalid: Rule = {
 };
 
 const versionInvalid: Rule = {
-  id: 'meta-version-invalid', severity: 'error', formats: DEB_RPM,
+  id: 'meta-version-invalid', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'the version is empty or has characters the format forbids',
   hint: 'give -v/--iteration values made of digits, letters and . + ~ (deb) or . _ + ~ ^ (rpm); use ~ for pre-releases',
   lintian: ['bad-version-number'], rpmlint: ['invalid-version'],
@@ -64,7 +64,7 @@ const versionInvalid: Rule = {
 };
 
 const versionPrerelease: Rule = {
-  id: 'meta-version-prerelease', severity: 'info', formats: DEB_RPM,
+  id: 'meta-version-prerelease', severity: 'info', formats: DEB_RPM, metadataOnly: true,
   summary: 'a pre-release version (1.0rc1) sorts after the final release',
   hint: "write pre-releases with a tilde (1.0~rc1), which sorts before 1.0 in both dpkg and rpm",
   rpmlint: ['invalid-version'],
@@ -78,7 +78,7 @@ const versionPrerelease: Rule = {
 };
 
 const maintainerMissing: Rule = {
-  id: 'meta-maintainer-missing', severity: 'error', formats: DEB_RPM,
+  id: 'meta-maintainer-missing', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'no Maintainer (deb, error) or Packager (rpm, info)',
   hint: "give -m 'Full Name <email@example.org>'",
   lintian: ['required-field'], rpmlint: ['no-packager-tag'],
@@ -92,7 +92,7 @@ const maintainerMissing: Rule = {
 };
 
 const maintainerMalformed: Rule = {
-  id: 'meta-maintainer-malformed', severity: 'warning', formats: DEB_RPM,
+  id: 'meta-maintainer-malformed', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: "the maintainer is not 'Name <user@domain>', or uses a local host name",
   hint: "give -m 'Full Name <email@example.org>' with a real, reachable address",
   lintian: ['malformed-contact', 'no-phrase', 'bogus-mail-host', 'root-in-contact'],
@@ -113,7 +113,7 @@ const maintainerMalformed: Rule = {
 };
 
 const descriptionMissing: Rule = {
-  id: 'meta-description-missing', severity: 'warning', formats: DEB_RPM,
+  id: 'meta-description-missing', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'the summary is empty (error), or the long description is empty or repeats the summary',
   hint: '--description: first line the summary, following lines a longer description of what the package does',
   lintian: ['description-synopsis-is-empty', 'extended-description-is-empty'], rpmlint: ['no-description-tag'],
@@ -130,7 +130,7 @@ const descriptionMissing: Rule = {
 };
 
 const summaryTooLong: Rule = {
-  id: 'meta-summary-too-long', severity: 'warning', formats: DEB_RPM,
+  id: 'meta-summary-too-long', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'the summary is longer than 80 (deb) or 79 (rpm) characters',
   hint: 'keep the first line of --description short; move details to the following lines',
   lintian: ['synopsis-too-long'], rpmlint: ['summary-too-long'],
@@ -143,7 +143,7 @@ const summaryTooLong: Rule = {
 };
 
 const descriptionFormat: Rule = {
-  id: 'meta-description-format', severity: 'info', formats: DEB_RPM,
+  id: 'meta-description-format', severity: 'info', formats: DEB_RPM, metadataOnly: true,
   summary: 'description lines over 80 characters, tabs or control characters, or a summary that is a sentence or repeats the name',
   hint: 'wrap the description at 80 columns, use spaces not tabs, and write the summary as a phrase without the package name or a final period',
   lintian: ['extended-description-line-too-long', 'description-synopsis-might-not-be-phrased-properly'], rpmlint: ['description-line-too-long'],
@@ -161,7 +161,7 @@ const descriptionFormat: Rule = {
 
 /** fpm's defaults (lib/fpm/package.rb, command.rb): what a converter run without flags leaves in. */
 const placeholderValue: Rule = {
-  id: 'meta-placeholder-value', severity: 'warning', formats: ALL,
+  id: 'meta-placeholder-value', severity: 'warning', formats: ALL, metadataOnly: true,
   summary: "a converter default was left in (description 'no description given', URL http://example.com/no-uri-given, license or vendor 'unknown'/'none'), or the URL is empty (info)",
   hint: 'give real values with --description, --url, --license, --vendor and --category',
   lintian: ['unknown-section', 'priority-extra-is-replaced-by-priority-optional'],
@@ -207,7 +207,7 @@ const DEB_FIELDS = new Set([
 ]);
 
 const fieldUnknown: Rule = {
-  id: 'meta-field-unknown', severity: 'warning', formats: ['deb'],
+  id: 'meta-field-unknown', severity: 'warning', formats: ['deb'], metadataOnly: true,
   summary: 'the deb control file has a field Debian does not define (fpm writes License: and Vendor:)',
   hint: 'drop the field, or rename it X-Field if a tool of yours needs it; the licence belongs in /usr/share/doc/<name>/copyright',
   lintian: ['unknown-field'],
@@ -220,7 +220,7 @@ const fieldUnknown: Rule = {
 };
 
 const selfObsoletion: Rule = {
-  id: 'meta-self-obsoletion', severity: 'warning', formats: ['rpm'],
+  id: 'meta-self-obsoletion', severity: 'warning', formats: ['rpm'], metadataOnly: true,
   summary: 'Obsoletes names the package itself at a version that includes its own',
   hint: 'obsolete only older versions (Obsoletes: name < version) or other packages',
   rpmlint: ['self-obsoletion'],
@@ -258,7 +258,7 @@ const RPM_NAME_OF: Record<string, string> = {
 };
 
 const archInvalid: Rule = {
-  id: 'meta-arch-invalid', severity: 'error', formats: DEB_RPM,
+  id: 'meta-arch-invalid', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'the architecture is unknown to the format, or a wildcard (any, linux-any) in a binary package',
   hint: "give -a with a real architecture: 'all' for architecture-independent content, or amd64/x86_64, arm64/aarch64 …",
   lintian: ['unknown-architecture', 'arch-wildcard-in-binary-package'],
@@ -278,7 +278,7 @@ function alternativesOf(relation: Relation): Relation[] {
 }
 
 const selfDependency: Rule = {
-  id: 'meta-self-dependency', severity: 'warning', formats: DEB_RPM,
+  id: 'meta-self-dependency', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'Depends, Pre-Depends, Recommends or Requires names the package itself',
   hint: 'remove the package from its own dependencies',
   lintian: ['package-relation-with-self'],
@@ -329,7 +329,7 @@ function relationProblem(r: Relation, format: LintFormat): string | undefined {
 }
 
 const dependencyInvalid: Rule = {
-  id: 'meta-dependency-invalid', severity: 'error', formats: DEB_RPM,
+  id: 'meta-dependency-invalid', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'a relation has a bad package name, operator or version, or an empty alternative',
   hint: "write relations as 'name', 'name (>= 1.2)' or 'a | b'; check the names and versions",
   lintian: ['bad-relation', 'bad-version-in-relation', 'obsolete-relation-form'],

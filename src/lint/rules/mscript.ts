@@ -17,7 +17,7 @@ function label(script: Script, format: string): string {
 const KNOWN = /^\/(?:usr\/)?bin\/(?:sh|bash|dash|perl|python3?(?:\.\d+)?|ruby|lua|tclsh)$|^<lua>$/;
 
 const noShebang: Rule = {
-  id: 'mscript-no-shebang', severity: 'error', formats: DEB_RPM,
+  id: 'mscript-no-shebang', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'a deb maintainer script has no #! line or an unknown interpreter; an rpm scriptlet\'s interpreter is not a valid program',
   hint: "start maintainer scripts with '#!/bin/sh' (or '#!/bin/bash', '#!/usr/bin/perl')",
   lintian: ['script-without-interpreter', 'unknown-control-interpreter'], rpmlint: ['invalid-shell-in-%post'],
@@ -37,7 +37,7 @@ const noShebang: Rule = {
 };
 
 const notExecutable: Rule = {
-  id: 'mscript-not-executable', severity: 'error', formats: ['deb'],
+  id: 'mscript-not-executable', severity: 'error', formats: ['deb'], metadataOnly: true,
   summary: 'a deb maintainer script in the control archive is not mode 0755',
   hint: 'chmod 0755 DEBIAN/preinst DEBIAN/postinst DEBIAN/prerm DEBIAN/postrm DEBIAN/config',
   lintian: ['control-file-has-bad-permissions'],
@@ -56,7 +56,7 @@ function shellFor(interpreter: string): string | undefined {
 }
 
 const syntaxError: Rule = {
-  id: 'mscript-syntax-error', severity: 'error', formats: DEB_RPM,
+  id: 'mscript-syntax-error', severity: 'error', formats: DEB_RPM, metadataOnly: true,
   summary: 'a shell maintainer script fails `sh -n` / `bash -n` (skipped when no shell is available)',
   hint: 'run sh -n on the script and fix the reported line',
   lintian: ['maintainer-shell-script-fails-syntax-check'], rpmlint: ['shell-syntax-error-in-%post'],
@@ -78,7 +78,7 @@ const syntaxError: Rule = {
 };
 
 const bashism: Rule = {
-  id: 'mscript-bashism', severity: 'warning', formats: DEB_RPM,
+  id: 'mscript-bashism', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'a #!/bin/sh maintainer script or scriptlet uses bash-only syntax',
   hint: "rewrite with POSIX sh constructs (checkbashisms helps), or start the script with '#!/bin/bash'",
   lintian: ['possible-bashism-in-maintainer-script'],
@@ -99,7 +99,7 @@ function doesNothing(line: string): boolean {
 }
 
 const empty: Rule = {
-  id: 'mscript-empty', severity: 'warning', formats: DEB_RPM,
+  id: 'mscript-empty', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'a maintainer script or scriptlet does nothing (only a #! line, comments, set -e, exit 0)',
   hint: 'leave the script out: dpkg and rpm only run scripts that exist',
   lintian: ['maintainer-script-empty'], rpmlint: ['empty-%pre', 'empty-%post', 'empty-%preun', 'empty-%postun', 'empty-%pretrans', 'empty-%posttrans'],
@@ -115,7 +115,7 @@ const empty: Rule = {
 const FIXED_TMP = /(?:^|[\s"'=>:(])\/(?:var\/)?tmp\/[\w.${}-]/;
 
 const tmpUse: Rule = {
-  id: 'mscript-tmp', severity: 'warning', formats: DEB_RPM,
+  id: 'mscript-tmp', severity: 'warning', formats: DEB_RPM, metadataOnly: true,
   summary: 'a maintainer script or scriptlet uses a fixed path under /tmp or /var/tmp',
   hint: 'create temporary files with mktemp (tmp=$(mktemp -d)) and remove them with a trap',
   lintian: ['possibly-insecure-handling-of-tmp-files-in-maintainer-script'], rpmlint: ['use-tmp-in-%pre', 'use-tmp-in-%post', 'use-tmp-in-%preun', 'use-tmp-in-%postun'],

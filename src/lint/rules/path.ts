@@ -127,7 +127,7 @@ const libdirMismatch: Rule = {
 };
 
 const unsafeMember: Rule = {
-  id: 'path-unsafe-member', severity: 'error', formats: ALL,
+  id: 'path-unsafe-member', severity: 'error', formats: ALL, metadataOnly: true,
   summary: 'the archive has a member that must not be extracted: absolute, "..", duplicate, device node, FIFO or socket',
   hint: 'rebuild the archive from a clean tree with relative member names and only files, directories and links',
   lintian: ['package-contains-unsafe-symlink'],

@@ -82,7 +82,7 @@ const md5sums: Rule = {
 const KNOWN_CONTROL = new Set(['control', 'md5sums', 'conffiles', 'templates', 'triggers', 'shlibs', 'symbols', 'clilibs', 'isinstallable', 'preinst', 'postinst', 'prerm', 'postrm', 'config']);
 
 const controlPerms: Rule = {
-  id: 'pkg-deb-control-perms', severity: 'error', formats: ['deb'],
+  id: 'pkg-deb-control-perms', severity: 'error', formats: ['deb'], metadataOnly: true,
   summary: 'DEBIAN members not owned by root, with the wrong mode (scripts 0755, others 0644), or unknown',
   hint: 'build with --root-owner-group; chmod 0644 control files and 0755 scripts; remove unknown files from DEBIAN/',
   lintian: ['control-file-has-bad-owner', 'control-file-has-bad-permissions', 'unknown-control-file'],
@@ -142,7 +142,7 @@ const manpageUncompressed: Rule = {
 };
 
 const debCompression: Rule = {
-  id: 'pkg-deb-compression', severity: 'warning', formats: ['deb'],
+  id: 'pkg-deb-compression', severity: 'warning', formats: ['deb'], metadataOnly: true,
   summary: 'a deb member is uncompressed or bzip2/lzma-compressed (dpkg-deb builds only gzip, xz and zstd)',
   hint: 'rebuild with dpkg-deb -Zxz (or let pkgshift write the deb)',
   lintian: ['uses-no-compression-for-data-tarball', 'uses-no-compression-for-control-tarball', 'uses-deprecated-compression-for-data-tarball'],

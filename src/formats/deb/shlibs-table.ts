@@ -50,11 +50,27 @@ libz.so.1 zlib1g 1:1.1.4 ZLIB_1.2.0=1:1.2.0 ZLIB_1.2.0.2=1:1.2.0.2 ZLIB_1.2.0.8=
 libzstd.so.1 libzstd1 1.5.2
 `;
 
-/** glibc's libraries: the version is the highest `GLIBC_x.y` node used. */
-export const GLIBC_SONAMES = [
+/** glibc's libraries, all in one package: the version is the highest `GLIBC_x.y` node used. */
+export const GLIBC_SONAMES: readonly string[] = [
   'libc.so.6', 'libm.so.6', 'libpthread.so.0', 'libdl.so.2', 'librt.so.1', 'libresolv.so.2', 'libutil.so.1',
-  'libanl.so.1', 'libBrokenLocale.so.1', 'libmvec.so.1', 'libnss_files.so.2', 'libnss_dns.so.2',
+  'libanl.so.1', 'libBrokenLocale.so.1', 'libmvec.so.1', 'libnss_files.so.2', 'libnss_dns.so.2', 'libnsl.so.1',
+  'libthread_db.so.1', 'libc_malloc_debug.so.0',
   'ld-linux-x86-64.so.2', 'ld-linux-aarch64.so.1', 'ld-linux.so.2', 'ld-linux-armhf.so.3', 'ld64.so.2', 'ld64.so.1',
+  'ld-linux-riscv64-lp64d.so.1',
 ];
 export const GLIBC_PACKAGE = 'libc6';
 export const GLIBC_NODE = /^GLIBC_(\d+(?:\.\d+)+)$/;
+
+let packages: Map<string, string> | undefined;
+
+/** The Debian package that ships `soname`, when the table knows it (zlib1g for libz.so.1, libssl3 for libcrypto.so.3). */
+export function debPackageOfSoname(soname: string): string | undefined {
+  if (!packages) {
+    packages = new Map(SHLIBS_TABLE.trim().split('\n').map((line): [string, string] => {
+      const [soname = '', pkg = ''] = line.split(' ');
+      return [soname, pkg];
+    }));
+    for (const name of GLIBC_SONAMES) packages.set(name, GLIBC_PACKAGE);
+  }
+  return packages.get(soname);
+}
