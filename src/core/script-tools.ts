@@ -141,6 +141,26 @@ export function toolNeeds(body: string, self: string, declared: ReadonlySet<stri
   return needs;
 }
 
+/** `update-alternatives [options] --install LINK NAME PATH PRIORITY [--slave LINK NAME PATH]…`, continuation lines joined. */
+const ALTERNATIVES_CALL = /(?:^|[\s;&|(`]|\/)update-alternatives\b([^;&|\n`)]*)/gm;
+
+/**
+ * The links a script creates with `update-alternatives --install`: the master link and each slave link,
+ * as literal absolute paths (a link named through a variable is not known before the script runs).
+ */
+export function alternativesLinks(body: string): string[] {
+  const code = withoutComments(body).replace(/\\\n/g, ' ');
+  const links = new Set<string>();
+  for (const [, args = ''] of code.matchAll(ALTERNATIVES_CALL)) {
+    const words = args.trim().split(/\s+/).map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+    words.forEach((word, i) => {
+      const link = words[i + 1];
+      if ((word === '--install' || word === '--slave') && link?.startsWith('/') && !/[$`*?]/.test(link)) links.add(link);
+    });
+  }
+  return [...links];
+}
+
 /** Commands only a Debian system has, with what goes wrong under rpm. */
 const DEBIAN_ONLY: Record<string, string> = {
   'dpkg-maintscript-helper': 'it reads the dpkg database for conffiles and symlinks, which is empty under rpm',
@@ -162,6 +182,14 @@ const DEBIAN_ONLY: Record<string, string> = {
 /** dpkg options that query the database by file or package: empty answers under rpm. */
 const DATABASE_QUERY = /\bdpkg(?:-query)?\s+(?:[^\n;|&]*\s)?(-S|--search|-L|--listfiles)\b/g;
 
+/** What the shim answers in dpkg's place (core/script-translate.ts), by option. */
+const DATABASE_ANSWER: Record<string, string> = {
+  '-S': 'a path that exists is answered as owned by "rpm"',
+  '--search': 'a path that exists is answered as owned by "rpm"',
+  '-L': "pkgshift answers it with the package's files from rpm's database",
+  '--listfiles': "pkgshift answers it with the package's files from rpm's database",
+};
+
 /** Each Debian-only command the script runs, named with the reason, in order of first use. */
 export function debianOnlyCommands(body: string): { command: string; why: string }[] {
   const code = withoutComments(body);
@@ -172,15 +200,14 @@ export function debianOnlyCommands(body: string): { command: string; why: string
     if (out.some((o) => o.command === command)) continue;
     const plain = out.findIndex((o) => o.command === program);
     if (plain >= 0) out.splice(plain, 1);
-    const answer = query[1] === '-S' || query[1] === '--search' ? 'a path that exists is answered as owned by "rpm"' : 'the answer is empty';
-    out.push({ command, why: `it asks dpkg's database, which is empty under rpm: ${answer}` });
+    out.push({ command, why: `it asks dpkg's database, which is empty under rpm: ${DATABASE_ANSWER[query[1]!]}` });
   }
   return out;
 }
 
-/** `dpkg -S` / `dpkg-query -S`: which package owns a path. */
-export function searchesDpkgDatabase(body: string): boolean {
-  return [...withoutComments(body).matchAll(DATABASE_QUERY)].some((m) => m[1] === '-S' || m[1] === '--search');
+/** Whether a script asks dpkg's database which package owns a path (`dpkg -S`) or what files a package has (`dpkg -L`). */
+export function queriesDpkgDatabase(body: string): boolean {
+  return withoutComments(body).search(DATABASE_QUERY) >= 0;
 }
 
 /** The rpm-side commands a script written for rpm runs that a Debian system lacks. */

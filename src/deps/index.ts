@@ -10,7 +10,7 @@ import { shlibsDepends } from './deb-shlibs.js';
 import { DpkgDatabase } from './dpkg-db.js';
 import { builtinLibrary } from './library-info.js';
 import { nameMap, type NameMap } from './name-map.js';
-import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, type DepsPolicy, type Family } from './policy.js';
+import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, versionAcross, type DepsPolicy, type Family } from './policy.js';
 import { rpmAutoDeps, scriptRequires } from './rpm-auto.js';
 import { scanFiles, type ScannedFile } from './scan.js';
 
@@ -42,7 +42,8 @@ export async function resolveDependencies(input: PackageModel, request: Dependen
   const from = familyOf(request.source);
   const to = familyOf(request.target);
   const policy = depsPolicyOption(request.options) ?? defaultPolicy(from, to);
-  const pkg = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
+  const read = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
+  const pkg = { ...read, metadata: { ...read.metadata, version: versionAcross(read.metadata.version, from, to) } };
   if (!to) return pkg;
   const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
     ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));

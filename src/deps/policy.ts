@@ -3,7 +3,7 @@
 // as given. Every relation left out, or kept although the target family is unlikely to have it, is
 // named in a warning.
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { Metadata, Relation, RelationKind } from '../core/model.js';
+import type { Metadata, Relation, RelationKind, Version } from '../core/model.js';
 import { formatDebRelation } from '../core/relations.js';
 import type { NameMap } from './name-map.js';
 
@@ -139,6 +139,20 @@ export function withRpmRevisionForms(relation: Relation): Relation {
   const fix = (r: Relation): Relation => (r.version && (r.op === '>>' || r.op === '<=' || r.op === '=') && !r.version.includes('-') ? { ...r, version: `${r.version}-0` } : r);
   const alternatives = relation.alternatives?.map(fix);
   return alternatives ? { ...fix(relation), alternatives } : fix(relation);
+}
+
+/**
+ * The same fact for the package's own version: a deb without revision (a native package) is revision
+ * 0 to dpkg, so it is rpm release 0, not rpm's usual 1 — else `foo (>> 1.0)` elsewhere, written
+ * `> 1.0-0`, would be met by foo 1.0 under rpm and not under dpkg. Release 0 reads back as no revision.
+ */
+export function versionAcross(version: Version, from: Family | undefined, to: Family | undefined): Version {
+  if (from === 'deb' && to === 'rpm' && !version.release) return { ...version, release: '0' };
+  if (from === 'rpm' && to === 'deb' && version.release === '0') {
+    const { release: _release, ...native } = version;
+    return native;
+  }
+  return version;
 }
 
 function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }, ctx: PolicyContext): void {

@@ -5,6 +5,7 @@ import { warnNonStandardOwners } from '../../core/accounts.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
+import { withOwnersRestored } from '../../core/script-bootstrap.js';
 import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
@@ -60,6 +61,12 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
+  // A package not built for rpm gets its accounts from install scripts (Debian's base-passwd), which may
+  // run after rpm unpacked the files: their owners are set again once the scripts ran.
+  if (m.extras.rpm === undefined) {
+    const owned = model.files.filter((f) => f.type !== 'symlink' && (f.user !== 'root' || f.group !== 'root'));
+    model.scripts = withOwnersRestored(model.scripts, model.metadata.name, owned);
+  }
   const id = rpmIdentity(model.metadata);
   const files = rpmFileList(model.files);
   // newc's 32-bit size field: rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c).
