@@ -5,6 +5,7 @@ import { PkgError } from '../core/errors.js';
 import { ET_DYN, ET_EXEC, elfArch } from '../formats/elf.js';
 import type { Metadata, PackageModel, Relation, RelationKind } from '../core/model.js';
 import { parseRelation } from '../core/relations.js';
+import { scriptToolPackages } from '../core/script-translate.js';
 import type { Context, Options } from '../plugin.js';
 import { shlibsDepends } from './deb-shlibs.js';
 import { DpkgDatabase } from './dpkg-db.js';
@@ -48,7 +49,8 @@ export async function resolveDependencies(input: PackageModel, request: Dependen
   const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
     ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));
   const names = nameMap((request.options.depMap as string[] | undefined) ?? []);
-  const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, diag: ctx.diag });
+  const neededByScripts = new Set(pkg.scripts.flatMap((script) => scriptToolPackages(script, pkg.metadata)));
+  const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, neededByScripts, diag: ctx.diag });
   if (derivesDependencies(policy)) {
     const derived = to === 'rpm' ? await rpmDerived(pkg) : await debDerived(pkg, names, ctx);
     for (const [kind, list] of Object.entries(derived) as [RelationKind, Relation[]][]) addMissing(relations, kind, list);

@@ -29,6 +29,11 @@ export interface PolicyContext {
   names: NameMap;
   /** `kind name…` keys of the relations given on the command line (see relationKey). */
   fromCommandLine: ReadonlySet<string>;
+  /**
+   * Packages whose commands the input's deb install scripts run (core/script-tools.ts): auto keeps the
+   * relations on them, which are as much a fact of the content as a soname, and order them first.
+   */
+  neededByScripts?: ReadonlySet<string>;
   diag: Diagnostics;
 }
 
@@ -49,7 +54,7 @@ export function derivesDependencies(policy: DepsPolicy): boolean {
 export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext): Metadata['relations'] {
   const { policy, from, to } = ctx;
   const cross = from !== undefined && to !== undefined && from !== to;
-  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[] };
+  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[], forScripts: [] as string[] };
   const out: Metadata['relations'] = {};
   const versioned = (r: Relation) => (from === 'deb' && to === 'rpm' ? withRpmRevisionForms(r) : r);
   for (const [kind, list] of Object.entries(relations) as [RelationKind, Relation[]][]) {
@@ -57,6 +62,9 @@ export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext
     for (const relation of list) {
       if (ctx.fromCommandLine.has(relationKey(kind, relation)) || MECHANICS.test(relation.name)) {
         kept.push(relation);
+      } else if (policy === 'auto' && DEPENDENCY_KINDS.has(kind) && alternativesOf(relation).some((a) => ctx.neededByScripts?.has(a.name))) {
+        report.forScripts.push(formatDebRelation(relation));
+        kept.push(versioned(relation));
       } else if ((policy === 'auto' || policy === 'none') && DEPENDENCY_KINDS.has(kind)) {
         const soname = policy === 'auto' && from === 'rpm' && SONAME_CAPABILITY.test(relation.name);
         (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
@@ -155,13 +163,14 @@ export function versionAcross(version: Version, from: Family | undefined, to: Fa
   return version;
 }
 
-function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }, ctx: PolicyContext): void {
+function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[]; forScripts: string[] }, ctx: PolicyContext): void {
   const target = ctx.to === 'rpm' ? 'rpm distributions' : 'Debian';
   const list = (names: string[]) => [...new Set(names)].join(', ');
   if (report.replaced.length) {
     const by = ctx.policy === 'auto' ? 'replaced by the dependencies computed from its files' : 'left out';
     ctx.diag.warn('deps-dropped', `--deps ${ctx.policy}: the input's dependencies are ${by}; dropped: ${list(report.replaced)}`);
   }
+  if (report.forScripts.length) ctx.diag.info('deps-for-scripts', `--deps ${ctx.policy}: kept, the install scripts run their commands: ${list(report.forScripts)}`);
   if (report.notNeeded.length) ctx.diag.warn('deps-not-needed', `dropped, ${target} need no package for them: ${list(report.notNeeded)}`);
   if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
   if (report.sonames.length) ctx.diag.info('deps-sonames', `soname requirements replaced by the Depends computed from the files: ${list(report.sonames)}`);

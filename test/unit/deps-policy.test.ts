@@ -16,10 +16,10 @@ import { ET_DYN, type ElfInfo } from '../../src/formats/elf.js';
 import type { ScannedFile } from '../../src/deps/scan.js';
 import { tempDir } from '../support/helpers.js';
 
-function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = []) {
+function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = [], neededByScripts: string[] = []) {
   const found: Diagnostic[] = [];
   const out = applyPolicy(relations, {
-    policy, from, to, names: nameMap(), diag: new Diagnostics((d) => found.push(d)),
+    policy, from, to, names: nameMap(), diag: new Diagnostics((d) => found.push(d)), neededByScripts: new Set(neededByScripts),
     fromCommandLine: new Set(cli.map((text) => relationKey('depends', parseRelation(text)))),
   });
   const text = Object.fromEntries(Object.entries(out).map(([kind, list]) => [kind, list.map(formatDebRelation).join(', ')]));
@@ -167,4 +167,12 @@ test('rtld(GNU_HASH) is provided by the package shipping its objects\' program i
   assert.ok(!provides([loader]));
   assert.ok(!provides([{ ...loader, elf: elf({ soname: 'ld-linux-x86-64.so.2', gnuHash: false, hash: true }) }, libc]));
   assert.ok(rpmAutoDeps([libc]).requires.includes('rtld(GNU_HASH)'), 'objects with only a GNU hash table still require it');
+});
+
+test('auto keeps the relations on packages whose commands the install scripts run (debconf, adduser), versioned for rpm', () => {
+  const { text, messages } = run('auto', 'deb', 'rpm', DEB_INPUT, [], ['debconf-2.0', 'adduser', 'jq']);
+  assert.deepEqual(text.depends, 'debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6-0)');
+  assert.ok(messages.includes('deps-for-scripts: --deps auto: kept, the install scripts run their commands: debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6)'), messages.join('\n'));
+  // none means none.
+  assert.equal(run('none', 'deb', 'rpm', DEB_INPUT, [], ['adduser']).text.depends, undefined);
 });
