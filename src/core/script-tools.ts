@@ -112,9 +112,17 @@ function isGuarded(code: string, command: string): boolean {
   return new RegExp(`(?:command\\s+-v|which|type|hash)\\s+["']?${name}\\b|-[xef]\\s+["']?\\S*/${name}\\b`).test(code);
 }
 
-/** Commands that look up user and group names: they need /etc/passwd and /etc/group, which base-passwd makes. */
-const ACCOUNT_COMMANDS = new Set(['chown', 'chgrp', 'getent', 'addgroup', 'adduser', 'groupadd', 'useradd', 'usermod', 'dpkg-statoverride']);
-const ACCOUNT_FILES = ['/etc/passwd', '/etc/group'];
+/**
+ * Files some commands need, made by an Essential package: user and group lookups need /etc/passwd and
+ * /etc/group (base-passwd's preinst writes them), temporary files need /tmp (base-files ships it).
+ */
+const COMMAND_FILES: { commands: ReadonlySet<string>; files: string[]; package: string }[] = [
+  {
+    commands: new Set(['chown', 'chgrp', 'getent', 'addgroup', 'adduser', 'groupadd', 'useradd', 'usermod', 'dpkg-statoverride']),
+    files: ['/etc/passwd', '/etc/group'], package: 'base-passwd',
+  },
+  { commands: new Set(['mktemp', 'tempfile']), files: ['/tmp'], package: 'base-files' },
+];
 
 export interface ToolNeed {
   /** A command looked up in PATH, or an absolute path that must exist. */
@@ -135,8 +143,8 @@ export function toolNeeds(body: string, self: string, declared: ReadonlySet<stri
     if (!pkg || pkg === self) continue;
     if (TOOL_PACKAGES[pkg]!.essential || declared.has(pkg)) needs.push({ command, package: pkg });
   }
-  if (self !== 'base-passwd' && used.some((u) => ACCOUNT_COMMANDS.has(u.command))) {
-    for (const file of ACCOUNT_FILES) needs.push({ command: file, package: 'base-passwd' });
+  for (const { commands, files, package: pkg } of COMMAND_FILES) {
+    if (pkg !== self && used.some((u) => commands.has(u.command))) needs.push(...files.map((file) => ({ command: file, package: pkg })));
   }
   return needs;
 }

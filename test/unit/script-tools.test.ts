@@ -49,6 +49,9 @@ test('a script needs the Essential providers of what it runs, declared non-Essen
   assert.deepEqual(needs('demo', ['passwd', 'mawk']),
     ['chown:coreutils', 'useradd:passwd', 'awk:mawk', 'update-alternatives:dpkg', '/etc/passwd:base-passwd', '/etc/group:base-passwd']);
   assert.deepEqual(needs('coreutils', []), ['update-alternatives:dpkg', '/etc/passwd:base-passwd', '/etc/group:base-passwd']);
+  // A temporary file needs /tmp, which base-files ships.
+  assert.deepEqual(toolNeeds('tmp=$(mktemp)\n', 'base-passwd', new Set()).map((n) => `${n.command}:${n.package}`), ['mktemp:coreutils', '/tmp:base-files']);
+  assert.deepEqual(toolNeeds('tmp=$(mktemp)\n', 'base-files', new Set()).map((n) => `${n.command}:${n.package}`), ['mktemp:coreutils']);
 });
 
 test('rpm Requires(pre)/(post) name the packages each deb script needs, flagged with its phase', () => {
