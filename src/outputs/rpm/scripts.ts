@@ -45,4 +45,3 @@ export function scriptEntries(scripts: readonly Script[], metadata: Metadata, de
   }
   return entries;
 }
-
