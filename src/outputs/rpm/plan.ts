@@ -6,7 +6,7 @@ import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
 import { withOwnersRestored } from '../../core/script-bootstrap.js';
-import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
+import { controlFilesInScripts, originalScript, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -61,9 +61,10 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
-  // A package not built for rpm gets its accounts from install scripts (Debian's base-passwd), which may
-  // run after rpm unpacked the files: their owners are set again once the scripts ran.
-  if (m.extras.rpm === undefined) {
+  // A package not built for rpm may get its accounts from other packages' install scripts (Debian's
+  // base-passwd), which may run after rpm unpacked the files: their owners are set again once the scripts
+  // ran. Scripts written for rpm make their accounts in %pre, before rpm unpacks.
+  if (m.extras.rpm === undefined && !input.scripts.some((s) => originalScript(s).convention === 'rpm')) {
     const owned = model.files.filter((f) => f.type !== 'symlink' && (f.user !== 'root' || f.group !== 'root'));
     model.scripts = withOwnersRestored(model.scripts, model.metadata.name, owned);
   }
