@@ -2,7 +2,7 @@
 // deb control parsing.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { decodeArHeader } from '../../src/formats/ar-read.js';
+import { decodeArHeader } from '../../src/formats/ar.js';
 import { CpioReader } from '../../src/formats/cpio-read.js';
 import { parseControl, unfoldDescription } from '../../src/formats/deb/control.js';
 import { decodeHeader } from '../../src/formats/rpm/header-read.js';
@@ -58,7 +58,8 @@ test('cpio reader: newc members with UTF-8 names and padding, stripped 07070X me
     for (let i = 0; i < archive.length; i += 7) yield archive.subarray(i, i + 7); // awkward chunking
   })(), (index) => (index === 1 ? 5 : 0));
   const first = await reader.next();
-  assert.equal(first?.kind === 'newc' && first.name, './usr/bin/é');
+  assert.equal(first?.kind === 'newc' && first.header.name, './usr/bin/é');
+  assert.equal(first?.kind === 'newc' && first.header.mode, 0o100755);
   const chunks: Buffer[] = [];
   await reader.body((c) => { chunks.push(Buffer.from(c)); });
   assert.equal(Buffer.concat(chunks).toString(), 'hello');

@@ -4,16 +4,20 @@
 import type { Readable } from 'node:stream';
 import { InputFile } from '../../core/source.js';
 import { PkgError, describeError } from '../../core/errors.js';
-import { AR_HEADER_SIZE, AR_MAGIC } from '../../formats/ar.js';
-import { decodeArHeader, isArArchive, nextMemberOffset, type ArMember } from '../../formats/ar-read.js';
+import { AR_HEADER_SIZE, AR_MAGIC, decodeArHeader, isArArchive, nextMemberOffset, type ArMember } from '../../formats/ar.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
+
+/** A member header and where its data starts in the file. */
+export interface DebMember extends ArMember {
+  offset: number;
+}
 
 const COMPRESSION_BY_SUFFIX: Record<string, Compression> = {
   '': 'none', '.gz': 'gzip', '.xz': 'xz', '.zst': 'zstd', '.bz2': 'bzip2', '.lzma': 'lzma',
 };
 
 export class DebFile {
-  private constructor(private readonly file: InputFile, readonly label: string, readonly members: readonly ArMember[]) {}
+  private constructor(private readonly file: InputFile, readonly label: string, readonly members: readonly DebMember[]) {}
 
   /** Runs `use` with the deb at `path` open, and closes it afterwards. */
   static async use<T>(path: string, label: string, use: (deb: DebFile) => Promise<T>): Promise<T> {
@@ -25,17 +29,17 @@ export class DebFile {
     }
   }
 
-  stream(member: ArMember): Readable {
+  stream(member: DebMember): Readable {
     return this.file.range(member.offset, member.size);
   }
 
   /** The first bytes of a member (its debian-binary text, a compression magic). */
-  head(member: ArMember, max: number): Promise<Buffer> {
+  head(member: DebMember, max: number): Promise<Buffer> {
     return this.file.head(member.offset, Math.min(max, member.size));
   }
 
   /** The compression the member name says, checked against the data's magic bytes. */
-  async compression(member: ArMember): Promise<Compression> {
+  async compression(member: DebMember): Promise<Compression> {
     const suffix = /\.tar(\.[a-z0-9]+)?$/.exec(member.name)?.[1] ?? '';
     const named = COMPRESSION_BY_SUFFIX[suffix];
     if (named === undefined) throw new PkgError('input-invalid', `${this.label}: member ${member.name} uses an unknown compression`);
@@ -47,7 +51,7 @@ export class DebFile {
   }
 
   /** The control and data members, in the order and with the names dpkg-deb accepts. */
-  async parts(): Promise<{ control: ArMember; data: ArMember }> {
+  async parts(): Promise<{ control: DebMember; data: DebMember }> {
     const { label, members } = this;
     const [first] = members;
     if (!first || first.name !== 'debian-binary') {
@@ -57,8 +61,8 @@ export class DebFile {
     if (!/^2\.\d+\n/.test(version)) {
       throw new PkgError('input-invalid', `reading debian-binary from ${label}: unsupported format version '${version.split('\n')[0]}' (only 2.x)`);
     }
-    let control: ArMember | undefined;
-    let data: ArMember | undefined;
+    let control: DebMember | undefined;
+    let data: DebMember | undefined;
     for (const member of members.slice(1)) {
       if (data) break; // dpkg ignores everything after data.tar
       const [, kind, suffix] = /^(control|data)\.tar(\.[a-z0-9]+)?$/.exec(member.name) ?? [];
@@ -87,9 +91,9 @@ export class DebFile {
 }
 
 /** Every member header, read from the file without touching member data. */
-async function listMembers(file: InputFile, label: string): Promise<ArMember[]> {
+async function listMembers(file: InputFile, label: string): Promise<DebMember[]> {
   if (!isArArchive(await file.head(0, AR_MAGIC.length))) throw new PkgError('input-invalid', `${label} is not a deb: no ar archive magic`);
-  const members: ArMember[] = [];
+  const members: DebMember[] = [];
   let offset = AR_MAGIC.length;
   while (offset < file.size) {
     const where = members.length ? `after member ${members[members.length - 1]!.name}` : 'at the first member';
@@ -97,7 +101,7 @@ async function listMembers(file: InputFile, label: string): Promise<ArMember[]> 
     if (file.size - offset === 1) break;
     const block = await file.readExactly(offset, AR_HEADER_SIZE,
       () => new PkgError('input-invalid', `${label} is truncated ${where}: member header cut short`));
-    let member: ArMember;
+    let member: DebMember;
     try {
       member = { ...decodeArHeader(block), offset: offset + AR_HEADER_SIZE };
     } catch (err) {
@@ -108,7 +112,7 @@ async function listMembers(file: InputFile, label: string): Promise<ArMember[]> 
         `${label} is truncated in member ${member.name}: it needs ${member.size} bytes, ${file.size - member.offset} remain`);
     }
     members.push(member);
-    offset = nextMemberOffset(member);
+    offset = nextMemberOffset(member, member.offset);
   }
   return members;
 }

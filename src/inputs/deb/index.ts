@@ -8,14 +8,14 @@ import { PkgError, describeError, withContext } from '../../core/errors.js';
 import type { FileEntry, Metadata, PackageModel, Script } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
-import { isArArchive, type ArMember } from '../../formats/ar-read.js';
+import { isArArchive } from '../../formats/ar.js';
 import { decoding } from '../../formats/decode.js';
 import { readDebControl } from './lint-facts.js';
 import { ControlParseError, parseControl, parseMd5sumsLine } from '../../formats/deb/control.js';
 import { MAINTAINER_SCRIPTS, phaseOfScript } from '../../formats/deb/vocabulary.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { readTarEntries } from '../tar-entries.js';
-import { DebFile } from './deb-file.js';
+import { DebFile, type DebMember } from './deb-file.js';
 import { metadataFromControl } from './control-model.js';
 import { readControlTar, type ControlFile } from './control-tar.js';
 
@@ -94,7 +94,7 @@ export async function readControlFiles(path: string): Promise<Map<string, Contro
   return DebFile.use(path, label, async (deb) => readControlMember(deb, (await deb.parts()).control));
 }
 
-async function readControlMember(deb: DebFile, member: ArMember, maxExpansion?: number): Promise<Map<string, ControlFile>> {
+async function readControlMember(deb: DebFile, member: DebMember, maxExpansion?: number): Promise<Map<string, ControlFile>> {
   const files = await withContext(`reading ${member.name} from ${deb.label}`, async () =>
     readControlTar(deb.stream(member), await deb.compression(member), { compressedSize: member.size, maxExpansion }));
   if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${deb.label}: it has no control file`);

@@ -60,8 +60,8 @@ export async function readPayload(file: InputFile, label: string, rpm: RpmFile, 
   const contents = new Map<number, FileEntry['source']>();
   try {
     for (let member = await cpio.next(); member; member = await cpio.next()) {
-      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(rpmMemberPath(member.name));
-      const name = member.kind === 'stripped' ? `#${member.index}` : member.name;
+      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(rpmMemberPath(member.header.name));
+      const name = member.kind === 'stripped' ? `#${member.index}` : member.header.name;
       if (!file) throw new PayloadError(`payload member ${name} is not in the header`);
       if (seen.has(file.index)) throw new PayloadError(`payload member ${file.path} appears twice`);
       seen.add(file.index);
