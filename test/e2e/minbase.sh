@@ -122,10 +122,10 @@ step "owners and groups as the packages say (rpm -Va): $(stat -c '%n %G' "$root/
 step "chroot: id; perl -e 1; dpkg --version; apt-get --version"
 out=$(chroot "$root" /bin/sh -c 'id; perl -e 1 && echo perl-ok; dpkg --version | head -n 1; apt-get --version | head -n 1' 2>&1)
 echo "$out" | sed 's/^/minbase:   /'
-echo "$out" | grep -q '^uid=0(root)' || fail "id does not answer root"
-echo "$out" | grep -q '^perl-ok$' || fail "perl does not run"
-echo "$out" | grep -q "dpkg.*version" || fail "dpkg does not run"
-echo "$out" | grep -q '^apt ' || fail "apt-get does not run"
+grep -q '^uid=0(root)' <<<"$out" || fail "id does not answer root"
+grep -q '^perl-ok$' <<<"$out" || fail "perl does not run"
+grep -q "dpkg.*version" <<<"$out" || fail "dpkg does not run"
+grep -q '^apt ' <<<"$out" || fail "apt-get does not run"
 
 passed=1
 step "PASSED: $converted debs converted, $installed rpms installed in one transaction, chroot works"
