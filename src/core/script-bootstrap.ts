@@ -111,8 +111,24 @@ export function deferrableScriptlet(script: Script, name: string, needs: readonl
   return { phase: script.phase, interpreter: LUA, convention: 'rpm', body: `${lines.join('\n')}\n` };
 }
 
-/** The %posttrans that runs what install scriptlets queued, of this package and of others. */
-export function deferredRunner(name: string): Script {
+/**
+ * A file whose owner or group may not exist yet when rpm unpacks it: Debian's accounts are made by
+ * install scripts (base-passwd's preinst writes /etc/passwd and /etc/group), which may have had to wait,
+ * and rpm gives a file of an unknown account to root ("group shadow does not exist - using root").
+ */
+export interface OwnedFile {
+  path: string;
+  user: string;
+  group: string;
+  /** Permission bits: chown clears setuid/setgid, so they are set again. */
+  mode: number;
+}
+
+/**
+ * The %posttrans that runs what install scriptlets queued, of this package and of others, then gives
+ * `owned` files the owner and group rpm could not (a file whose ids are already right is left alone).
+ */
+export function deferredRunner(name: string, owned: readonly OwnedFile[] = []): Script {
   const lines = [
     `${RUNNER_MARK} that had to wait for their shell.`,
     `local pkg = ${JSON.stringify(name)}`,
@@ -140,8 +156,45 @@ export function deferredRunner(name: string): Script {
     '    io.stderr:write("pkgshift: " .. pkg .. ": an install script still waits for its shell or a command it needs\\n")',
     '  end',
     'end',
+    ...(owned.length ? ownersRestored(owned) : []),
   ];
   return { phase: 'postTransaction', interpreter: LUA, convention: 'rpm', body: `${lines.join('\n')}\n` };
+}
+
+/** Lua that gives each file its owner and group by the ids /etc/passwd and /etc/group hold now. */
+function ownersRestored(owned: readonly OwnedFile[]): string[] {
+  const list = owned.map((f) => `{ ${[f.path, f.user, f.group, f.mode.toString(8).padStart(4, '0')].map((v) => JSON.stringify(v)).join(', ')} }`);
+  return [
+    'local function ids(file)',
+    '  local t, f = {}, io.open(file)',
+    '  if not f then return t end',
+    '  for line in f:lines() do',
+    '    local account, id = line:match("^([^:]+):[^:]*:(%d+):")',
+    '    if account then t[account] = tonumber(id) end',
+    '  end',
+    '  f:close()',
+    '  return t',
+    'end',
+    'local users, groups = ids("/etc/passwd"), ids("/etc/group")',
+    `for _, f in ipairs({ ${list.join(', ')} }) do`,
+    '  local uid, gid, st = users[f[2]], groups[f[3]], posix.stat(f[1])',
+    '  if not (uid and gid) then',
+    '    io.stderr:write("pkgshift: " .. pkg .. ": " .. f[1] .. " stays owned by root: " .. f[2] .. ":" .. f[3] .. " does not exist\\n")',
+    '  elseif st and (st.uid ~= uid or st.gid ~= gid) then',
+    '    posix.chown(f[1], uid, gid)',
+    '    posix.chmod(f[1], f[4])',
+    '  end',
+    'end',
+  ];
+}
+
+/**
+ * `scripts` with a %posttrans runner that gives `owned` files their owners (see OwnedFile); unchanged
+ * when every file belongs to root.
+ */
+export function withOwnersRestored(scripts: readonly Script[], name: string, owned: readonly OwnedFile[]): Script[] {
+  if (owned.length === 0) return [...scripts];
+  return [...scripts.filter((s) => !isDeferredRunner(s)), deferredRunner(name, owned)];
 }
 
 /** The shell script inside a scriptlet deferrableScriptlet wrote, or undefined for any other script. */

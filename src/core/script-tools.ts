@@ -112,9 +112,17 @@ function isGuarded(code: string, command: string): boolean {
   return new RegExp(`(?:command\\s+-v|which|type|hash)\\s+["']?${name}\\b|-[xef]\\s+["']?\\S*/${name}\\b`).test(code);
 }
 
-/** Commands that look up user and group names: they need /etc/passwd and /etc/group, which base-passwd makes. */
-const ACCOUNT_COMMANDS = new Set(['chown', 'chgrp', 'getent', 'addgroup', 'adduser', 'groupadd', 'useradd', 'usermod', 'dpkg-statoverride']);
-const ACCOUNT_FILES = ['/etc/passwd', '/etc/group'];
+/**
+ * Files some commands need, made by an Essential package: user and group lookups need /etc/passwd and
+ * /etc/group (base-passwd's preinst writes them), temporary files need /tmp (base-files ships it).
+ */
+const COMMAND_FILES: { commands: ReadonlySet<string>; files: string[]; package: string }[] = [
+  {
+    commands: new Set(['chown', 'chgrp', 'getent', 'addgroup', 'adduser', 'groupadd', 'useradd', 'usermod', 'dpkg-statoverride']),
+    files: ['/etc/passwd', '/etc/group'], package: 'base-passwd',
+  },
+  { commands: new Set(['mktemp', 'tempfile']), files: ['/tmp'], package: 'base-files' },
+];
 
 export interface ToolNeed {
   /** A command looked up in PATH, or an absolute path that must exist. */
@@ -135,10 +143,30 @@ export function toolNeeds(body: string, self: string, declared: ReadonlySet<stri
     if (!pkg || pkg === self) continue;
     if (TOOL_PACKAGES[pkg]!.essential || declared.has(pkg)) needs.push({ command, package: pkg });
   }
-  if (self !== 'base-passwd' && used.some((u) => ACCOUNT_COMMANDS.has(u.command))) {
-    for (const file of ACCOUNT_FILES) needs.push({ command: file, package: 'base-passwd' });
+  for (const { commands, files, package: pkg } of COMMAND_FILES) {
+    if (pkg !== self && used.some((u) => commands.has(u.command))) needs.push(...files.map((file) => ({ command: file, package: pkg })));
   }
   return needs;
+}
+
+/** `update-alternatives [options] --install LINK NAME PATH PRIORITY [--slave LINK NAME PATH]…`, continuation lines joined. */
+const ALTERNATIVES_CALL = /(?:^|[\s;&|(`]|\/)update-alternatives\b([^;&|\n`)]*)/gm;
+
+/**
+ * The links a script creates with `update-alternatives --install`: the master link and each slave link,
+ * as literal absolute paths (a link named through a variable is not known before the script runs).
+ */
+export function alternativesLinks(body: string): string[] {
+  const code = withoutComments(body).replace(/\\\n/g, ' ');
+  const links = new Set<string>();
+  for (const [, args = ''] of code.matchAll(ALTERNATIVES_CALL)) {
+    const words = args.trim().split(/\s+/).map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+    words.forEach((word, i) => {
+      const link = words[i + 1];
+      if ((word === '--install' || word === '--slave') && link?.startsWith('/') && !/[$`*?]/.test(link)) links.add(link);
+    });
+  }
+  return [...links];
 }
 
 /** Commands only a Debian system has, with what goes wrong under rpm. */
@@ -162,6 +190,14 @@ const DEBIAN_ONLY: Record<string, string> = {
 /** dpkg options that query the database by file or package: empty answers under rpm. */
 const DATABASE_QUERY = /\bdpkg(?:-query)?\s+(?:[^\n;|&]*\s)?(-S|--search|-L|--listfiles)\b/g;
 
+/** What the shim answers in dpkg's place (core/script-translate.ts), by option. */
+const DATABASE_ANSWER: Record<string, string> = {
+  '-S': 'a path that exists is answered as owned by "rpm"',
+  '--search': 'a path that exists is answered as owned by "rpm"',
+  '-L': "pkgshift answers it with the package's files from rpm's database",
+  '--listfiles': "pkgshift answers it with the package's files from rpm's database",
+};
+
 /** Each Debian-only command the script runs, named with the reason, in order of first use. */
 export function debianOnlyCommands(body: string): { command: string; why: string }[] {
   const code = withoutComments(body);
@@ -172,15 +208,14 @@ export function debianOnlyCommands(body: string): { command: string; why: string
     if (out.some((o) => o.command === command)) continue;
     const plain = out.findIndex((o) => o.command === program);
     if (plain >= 0) out.splice(plain, 1);
-    const answer = query[1] === '-S' || query[1] === '--search' ? 'a path that exists is answered as owned by "rpm"' : 'the answer is empty';
-    out.push({ command, why: `it asks dpkg's database, which is empty under rpm: ${answer}` });
+    out.push({ command, why: `it asks dpkg's database, which is empty under rpm: ${DATABASE_ANSWER[query[1]!]}` });
   }
   return out;
 }
 
-/** `dpkg -S` / `dpkg-query -S`: which package owns a path. */
-export function searchesDpkgDatabase(body: string): boolean {
-  return [...withoutComments(body).matchAll(DATABASE_QUERY)].some((m) => m[1] === '-S' || m[1] === '--search');
+/** Whether a script asks dpkg's database which package owns a path (`dpkg -S`) or what files a package has (`dpkg -L`). */
+export function queriesDpkgDatabase(body: string): boolean {
+  return withoutComments(body).search(DATABASE_QUERY) >= 0;
 }
 
 /** The rpm-side commands a script written for rpm runs that a Debian system lacks. */

@@ -9,7 +9,7 @@ import { debTriggerLines, fileTriggerLabel, isPlainPath, LDCONFIG_TRIGGER, parse
 import type { Metadata, Script, ScriptPhase } from './model.js';
 import { companionFiles, deferrableScriptlet, deferredRunner, DEFERRABLE, isDeferredRunner, shellOfDeferrable } from './script-bootstrap.js';
 import { interpreterOf } from './scripts.js';
-import { commandsRun, debianOnlyCommands, rpmOnlyCommands, searchesDpkgDatabase, toolNeeds } from './script-tools.js';
+import { alternativesLinks, commandsRun, debianOnlyCommands, rpmOnlyCommands, queriesDpkgDatabase, toolNeeds } from './script-tools.js';
 
 export type Convention = 'deb' | 'rpm';
 
@@ -269,6 +269,12 @@ export function scriptToolPackages(script: Script, metadata: Metadata): string[]
   return [...new Set(toolNeeds(original.body, metadata.name, declaredPackages(metadata)).map((n) => n.package))];
 }
 
+/** The links a deb script creates with update-alternatives: rpm writes them as Provides (outputs/rpm/scripts.ts). */
+export function scriptProvides(script: Script): string[] {
+  const original = originalScript(script);
+  return original.convention === 'deb' ? alternativesLinks(original.body) : [];
+}
+
 function declaredPackages(metadata: Metadata): Set<string> {
   const relations = [...(metadata.relations.depends ?? []), ...(metadata.relations.preDepends ?? [])];
   return new Set(relations.flatMap((r) => [r.name, ...(r.alternatives ?? []).map((a) => a.name)]));
@@ -370,8 +376,10 @@ function dpkgEnvironment(script: Script, metadata: Metadata): string[] {
   const lines = [
     `DPKG_MAINTSCRIPT_NAME=${DEB_SCRIPT_NAME[script.phase]} DPKG_MAINTSCRIPT_PACKAGE=${metadata.name}`,
     `DPKG_MAINTSCRIPT_ARCH=${debArch(metadata.arch)} DPKG_MAINTSCRIPT_PACKAGE_REFCOUNT=1`,
-    // The dpkg interface these scripts get is dpkg 1.21's (the version that exports all of these).
-    'DPKG_ROOT= DPKG_ADMINDIR=/var/lib/dpkg DPKG_RUNNING_VERSION=1.21.0',
+    // dpkg exports its own version: that of the dpkg installed (empty while there is none, when no dpkg
+    // tool a script could ask about is there either).
+    'DPKG_ROOT= DPKG_ADMINDIR=/var/lib/dpkg',
+    'DPKG_RUNNING_VERSION=$(dpkg --version 2>/dev/null | { read -r pkgshift_line; pkgshift_line=${pkgshift_line#* version }; echo "${pkgshift_line%% *}"; })',
     'export DPKG_MAINTSCRIPT_NAME DPKG_MAINTSCRIPT_PACKAGE DPKG_MAINTSCRIPT_ARCH DPKG_MAINTSCRIPT_PACKAGE_REFCOUNT DPKG_ROOT DPKG_ADMINDIR DPKG_RUNNING_VERSION',
   ];
   const uses = new Set(commandsRun(script.body).map((u) => u.command));
@@ -380,7 +388,7 @@ function dpkgEnvironment(script: Script, metadata: Metadata): string[] {
     // terminal (rpm's usual case) it takes each question's default instead of failing on a dialog.
     lines.push(`DEBCONF_PACKAGE=${metadata.name}; export DEBCONF_PACKAGE`, '[ -t 0 ] || [ -n "${DEBIAN_FRONTEND:-}" ] || { DEBIAN_FRONTEND=noninteractive; export DEBIAN_FRONTEND; }');
   }
-  if (searchesDpkgDatabase(script.body)) lines.push(...DPKG_SEARCH_ANSWER);
+  if (queriesDpkgDatabase(script.body)) lines.push(...DPKG_DATABASE_ANSWER);
   if (uses.has('dpkg-trigger')) {
     // dpkg triggers only record state in dpkg's database, which rpm never reads.
     lines.push('pkgshift_no_trigger() { :; }', 'alias dpkg-trigger=pkgshift_no_trigger');
@@ -392,9 +400,11 @@ function dpkgEnvironment(script: Script, metadata: Metadata): string[] {
  * Under rpm dpkg's database is empty, so `dpkg -S PATH` would say no package owns anything, and scripts
  * that remove what no package owns (usr-is-merged's /lib64 clean-up) would remove system directories.
  * A path that exists is answered as owned ("rpm: PATH"), which makes such scripts leave it alone.
- * Aliases apply to the script text read after them; bash needs expand_aliases for that.
+ * `dpkg -L PKG` is answered from rpm's database: the files and directories the rpm of PKG owns (dpkg
+ * also lists the parent directories it shares with other packages). Aliases apply to the script text
+ * read after them; bash needs expand_aliases for that.
  */
-const DPKG_SEARCH_ANSWER = [
+const DPKG_DATABASE_ANSWER = [
   'pkgshift_search() {',
   '  pkgshift_status=1',
   '  for pkgshift_path in "$@"; do',
@@ -402,10 +412,18 @@ const DPKG_SEARCH_ANSWER = [
   '  done',
   '  return $pkgshift_status',
   '}',
-  'pkgshift_dpkg_query() { case "$1" in -S|--search) shift; pkgshift_search "$@" ;; *) command dpkg-query "$@" ;; esac; }',
-  'pkgshift_dpkg() { case "$1" in -S|--search) shift; pkgshift_search "$@" ;; *) command dpkg "$@" ;; esac; }',
+  'pkgshift_listfiles() {',
+  '  pkgshift_status=0',
+  '  for pkgshift_pkg in "$@"; do',
+  '    pkgshift_pkg=${pkgshift_pkg%%:*}',
+  '    if rpm -q --quiet "$pkgshift_pkg" >/dev/null 2>&1; then rpm -q --qf \'[%{FILENAMES}\\n]\' "$pkgshift_pkg"',
+  '    else echo "dpkg-query: package \'$pkgshift_pkg\' is not installed" >&2; pkgshift_status=1; fi',
+  '  done',
+  '  return $pkgshift_status',
+  '}',
+  'pkgshift_query() { pkgshift_program=$1; shift; case "$1" in -S|--search) shift; pkgshift_search "$@" ;; -L|--listfiles) shift; pkgshift_listfiles "$@" ;; *) command "$pkgshift_program" "$@" ;; esac; }',
   '[ -z "${BASH_VERSION:-}" ] || shopt -s expand_aliases',
-  'alias dpkg-query=pkgshift_dpkg_query dpkg=pkgshift_dpkg',
+  "alias dpkg-query='pkgshift_query dpkg-query' dpkg='pkgshift_query dpkg'",
 ];
 
 function uniqueMarker(body: string): string {

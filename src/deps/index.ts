@@ -5,12 +5,14 @@ import { PkgError } from '../core/errors.js';
 import { ET_DYN, ET_EXEC, elfArch } from '../formats/elf.js';
 import type { Metadata, PackageModel, Relation, RelationKind } from '../core/model.js';
 import { parseRelation } from '../core/relations.js';
+import { alternativesLinks } from '../core/script-tools.js';
+import { originalScript, scriptToolPackages } from '../core/script-translate.js';
 import type { Context, Options } from '../plugin.js';
 import { shlibsDepends } from './deb-shlibs.js';
 import { DpkgDatabase } from './dpkg-db.js';
 import { builtinLibrary } from './library-info.js';
 import { nameMap, type NameMap } from './name-map.js';
-import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, type DepsPolicy, type Family } from './policy.js';
+import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, versionAcross, type DepsPolicy, type Family } from './policy.js';
 import { rpmAutoDeps, scriptRequires } from './rpm-auto.js';
 import { scanFiles, type ScannedFile } from './scan.js';
 
@@ -42,12 +44,14 @@ export async function resolveDependencies(input: PackageModel, request: Dependen
   const from = familyOf(request.source);
   const to = familyOf(request.target);
   const policy = depsPolicyOption(request.options) ?? defaultPolicy(from, to);
-  const pkg = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
+  const read = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
+  const pkg = { ...read, metadata: { ...read.metadata, version: versionAcross(read.metadata.version, from, to) } };
   if (!to) return pkg;
   const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
     ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));
   const names = nameMap((request.options.depMap as string[] | undefined) ?? []);
-  const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, diag: ctx.diag });
+  const neededByScripts = new Set(pkg.scripts.flatMap((script) => scriptToolPackages(script, pkg.metadata)));
+  const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, neededByScripts, diag: ctx.diag });
   if (derivesDependencies(policy)) {
     const derived = to === 'rpm' ? await rpmDerived(pkg) : await debDerived(pkg, names, ctx);
     for (const [kind, list] of Object.entries(derived) as [RelationKind, Relation[]][]) addMissing(relations, kind, list);
@@ -67,12 +71,17 @@ async function debDerived(pkg: PackageModel, names: NameMap, ctx: Context): Prom
   if (unknown.length) {
     ctx.diag.warn('deps-soname-unknown', `no Debian package known for ${unknown.join(', ')} (not installed on this host, not in pkgshift's table): no Depends written for ${unknown.length === 1 ? 'it' : 'them'}`);
   }
-  return { depends: [...depends, ...interpreterDepends(files, names, ctx)] };
+  return { depends: [...depends, ...interpreterDepends(files, ownPaths(pkg), names, ctx)] };
 }
 
-/** The packages of the interpreters executable scripts name (`#!/usr/bin/perl` → perl), as the name map knows them. */
-function interpreterDepends(files: readonly ScannedFile[], names: NameMap, ctx: Context): Relation[] {
-  const interpreters = new Set(files.filter((f) => f.shebang !== undefined && f.mode & 0o111).flatMap((f) => scriptRequires(f.shebang!)));
+/** The paths a package makes itself: its files, and the links its install scripts make with update-alternatives. */
+function ownPaths(pkg: PackageModel): Set<string> {
+  return new Set([...pkg.files.map((f) => f.path), ...pkg.scripts.flatMap((s) => alternativesLinks(originalScript(s).body))]);
+}
+
+/** The packages of the interpreters executable scripts name (`#!/usr/bin/perl` → perl), as the name map knows them; not those the package makes. */
+function interpreterDepends(files: readonly ScannedFile[], own: ReadonlySet<string>, names: NameMap, ctx: Context): Relation[] {
+  const interpreters = new Set(files.filter((f) => f.shebang !== undefined && f.mode & 0o111).flatMap((f) => scriptRequires(f.shebang!)).filter((path) => !own.has(path)));
   const unknown = [...interpreters].filter((path) => names.toDeb(path) === undefined && !path.endsWith('/env'));
   if (unknown.length) ctx.diag.warn('deps-interpreter-unknown', `no Debian package known for the script interpreter ${unknown.join(', ')}: no Depends written for it`);
   const packages = [...interpreters].map((path) => names.toDeb(path)).filter((name): name is string => typeof name === 'string');

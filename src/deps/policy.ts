@@ -3,7 +3,7 @@
 // as given. Every relation left out, or kept although the target family is unlikely to have it, is
 // named in a warning.
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { Metadata, Relation, RelationKind } from '../core/model.js';
+import type { Metadata, Relation, RelationKind, Version } from '../core/model.js';
 import { formatDebRelation } from '../core/relations.js';
 import type { NameMap } from './name-map.js';
 
@@ -29,6 +29,11 @@ export interface PolicyContext {
   names: NameMap;
   /** `kind name…` keys of the relations given on the command line (see relationKey). */
   fromCommandLine: ReadonlySet<string>;
+  /**
+   * Packages whose commands the input's deb install scripts run (core/script-tools.ts): auto keeps the
+   * relations on them, which are as much a fact of the content as a soname, and order them first.
+   */
+  neededByScripts?: ReadonlySet<string>;
   diag: Diagnostics;
 }
 
@@ -49,7 +54,7 @@ export function derivesDependencies(policy: DepsPolicy): boolean {
 export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext): Metadata['relations'] {
   const { policy, from, to } = ctx;
   const cross = from !== undefined && to !== undefined && from !== to;
-  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[] };
+  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[], forScripts: [] as string[] };
   const out: Metadata['relations'] = {};
   const versioned = (r: Relation) => (from === 'deb' && to === 'rpm' ? withRpmRevisionForms(r) : r);
   for (const [kind, list] of Object.entries(relations) as [RelationKind, Relation[]][]) {
@@ -57,6 +62,9 @@ export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext
     for (const relation of list) {
       if (ctx.fromCommandLine.has(relationKey(kind, relation)) || MECHANICS.test(relation.name)) {
         kept.push(relation);
+      } else if (policy === 'auto' && DEPENDENCY_KINDS.has(kind) && alternativesOf(relation).some((a) => ctx.neededByScripts?.has(a.name))) {
+        report.forScripts.push(formatDebRelation(relation));
+        kept.push(versioned(relation));
       } else if ((policy === 'auto' || policy === 'none') && DEPENDENCY_KINDS.has(kind)) {
         const soname = policy === 'auto' && from === 'rpm' && SONAME_CAPABILITY.test(relation.name);
         (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
@@ -141,13 +149,28 @@ export function withRpmRevisionForms(relation: Relation): Relation {
   return alternatives ? { ...fix(relation), alternatives } : fix(relation);
 }
 
-function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }, ctx: PolicyContext): void {
+/**
+ * The same fact for the package's own version: a deb without revision (a native package) is revision
+ * 0 to dpkg, so it is rpm release 0, not rpm's usual 1 — else `foo (>> 1.0)` elsewhere, written
+ * `> 1.0-0`, would be met by foo 1.0 under rpm and not under dpkg. Release 0 reads back as no revision.
+ */
+export function versionAcross(version: Version, from: Family | undefined, to: Family | undefined): Version {
+  if (from === 'deb' && to === 'rpm' && !version.release) return { ...version, release: '0' };
+  if (from === 'rpm' && to === 'deb' && version.release === '0') {
+    const { release: _release, ...native } = version;
+    return native;
+  }
+  return version;
+}
+
+function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[]; forScripts: string[] }, ctx: PolicyContext): void {
   const target = ctx.to === 'rpm' ? 'rpm distributions' : 'Debian';
   const list = (names: string[]) => [...new Set(names)].join(', ');
   if (report.replaced.length) {
     const by = ctx.policy === 'auto' ? 'replaced by the dependencies computed from its files' : 'left out';
     ctx.diag.warn('deps-dropped', `--deps ${ctx.policy}: the input's dependencies are ${by}; dropped: ${list(report.replaced)}`);
   }
+  if (report.forScripts.length) ctx.diag.info('deps-for-scripts', `--deps ${ctx.policy}: kept, the install scripts run their commands: ${list(report.forScripts)}`);
   if (report.notNeeded.length) ctx.diag.warn('deps-not-needed', `dropped, ${target} need no package for them: ${list(report.notNeeded)}`);
   if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
   if (report.sonames.length) ctx.diag.info('deps-sonames', `soname requirements replaced by the Depends computed from the files: ${list(report.sonames)}`);

@@ -7,12 +7,18 @@
 //   but a program (PT_INTERP) whose file is not executable;
 // - an executable script requires its interpreter (`#!/usr/bin/perl` → `/usr/bin/perl`, and the
 //   program after `/usr/bin/env` only when that is an absolute path).
+// rpm distributions write the one provide generators cannot, `rtld(GNU_HASH)`, by hand in the
+// package of the dynamic linker (Fedora's glibc.spec: "The dynamic linker supports DT_GNU_HASH");
+// pkgshift gives it to the package that ships its own objects' program interpreter (below).
 import { basename } from 'node:path';
 import { ET_DYN, ET_EXEC, type ElfInfo } from '../formats/elf.js';
 import type { ScannedFile } from './scan.js';
 
 const EM_ALPHA = 41;
 const EM_FAKE_ALPHA = 0x9026;
+
+/** Required by objects with only a DT_GNU_HASH table; provided by the dynamic linker that reads it. */
+const RTLD_GNU_HASH = 'rtld(GNU_HASH)';
 
 export interface RpmAutoDeps {
   requires: string[];
@@ -27,6 +33,7 @@ export function rpmAutoDeps(files: readonly ScannedFile[]): RpmAutoDeps {
     if (file.elf) elfDeps(file, file.elf, executable || file.elf.interpreter === undefined, requires, provides);
     else if (file.shebang !== undefined && executable) for (const dep of scriptRequires(file.shebang)) requires.add(dep);
   }
+  if (shipsGnuHashLinker(files)) provides.add(RTLD_GNU_HASH);
   return { requires: sorted(requires), provides: sorted(provides) };
 }
 
@@ -48,10 +55,23 @@ function elfDeps(file: ScannedFile, elf: ElfInfo, withRequires: boolean, require
   if (withRequires) {
     for (const need of elf.versionNeeds) for (const version of need.versions) add(requires, need.file, version);
     for (const soname of elf.needed) add(requires, soname);
-    if (elf.gnuHash && !elf.hash) requires.add('rtld(GNU_HASH)');
+    if (elf.gnuHash && !elf.hash) requires.add(RTLD_GNU_HASH);
   }
   // A shared object without DT_SONAME provides its file name; PIE executables (DT_DEBUG) provide nothing.
   if (elf.type === ET_DYN && !elf.debugEntry) add(provides, elf.soname ?? basename(file.path));
+}
+
+/**
+ * True when the package ships the dynamic linker its own ELF objects name as program interpreter
+ * (glibc's libc.so.6 names /lib64/ld-linux-x86-64.so.2, shipped beside it), and that linker carries a
+ * GNU hash table itself, so it reads one: a shared object at the PT_INTERP path, or whose soname is
+ * that path's file name (the path is usually a symlink into the multiarch directory).
+ */
+function shipsGnuHashLinker(files: readonly ScannedFile[]): boolean {
+  const interpreters = new Set(files.flatMap((f) => (f.elf?.interpreter ? [f.elf.interpreter] : [])));
+  const names = new Set([...interpreters].map((path) => basename(path)));
+  return files.some(({ path, elf }) => elf !== undefined && elf.type === ET_DYN && elf.interpreter === undefined && elf.gnuHash
+    && (interpreters.has(path) || (elf.soname !== undefined && names.has(elf.soname))));
 }
 
 /** elfdeps keeps only names with `.so` that start with `lib`, or the dynamic linker's `ld`. */

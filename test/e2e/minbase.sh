@@ -6,6 +6,7 @@
 #   pkgshift -s deb -t rpm                                (every deb)
 #   an empty root prepared as debootstrap prepares it     (device nodes, /proc, merged-/usr links)
 #   rpm --root R --initdb && rpm --root R -ivh rpms/*.rpm (one transaction, every scriptlet must succeed)
+#   rpm --root R -Va (owners and groups)                  (every file as its package says)
 #   chroot R sh -c 'id; perl -e 1; dpkg --version; apt-get --version'
 #
 # Runs only with PKGSHIFT_E2E=1 (it downloads about 40 MB); needs root, debootstrap, rpm, curl and the
@@ -112,13 +113,19 @@ if [ "$status" != 0 ] || [ -n "$failed_scriptlets" ] || [ "$installed" != "$conv
   fail "the transaction did not install cleanly (full log: $work/install.log)"
 fi
 
+# Every file has the owner and group its package gives it (Debian's accounts are made by base-passwd's
+# preinst, which may run after rpm unpacked a file of group shadow or staff).
+owners=$(rpm --root "$root" -Va --nodeps --nofiledigest --nosize --nomtime --nomode --nordev --nolinkto --nocaps 2>&1)
+[ -z "$owners" ] || { echo "$owners" | sed 's/^/minbase:   /'; fail "files with another owner or group than their package says (rpm -Va above)"; }
+step "owners and groups as the packages say (rpm -Va): $(stat -c '%n %G' "$root/usr/bin/chage" | sed "s|$root||")"
+
 step "chroot: id; perl -e 1; dpkg --version; apt-get --version"
 out=$(chroot "$root" /bin/sh -c 'id; perl -e 1 && echo perl-ok; dpkg --version | head -n 1; apt-get --version | head -n 1' 2>&1)
 echo "$out" | sed 's/^/minbase:   /'
-echo "$out" | grep -q '^uid=0(root)' || fail "id does not answer root"
-echo "$out" | grep -q '^perl-ok$' || fail "perl does not run"
-echo "$out" | grep -q "dpkg.*version" || fail "dpkg does not run"
-echo "$out" | grep -q '^apt ' || fail "apt-get does not run"
+grep -q '^uid=0(root)' <<<"$out" || fail "id does not answer root"
+grep -q '^perl-ok$' <<<"$out" || fail "perl does not run"
+grep -q "dpkg.*version" <<<"$out" || fail "dpkg does not run"
+grep -q '^apt ' <<<"$out" || fail "apt-get does not run"
 
 passed=1
 step "PASSED: $converted debs converted, $installed rpms installed in one transaction, chroot works"

@@ -51,3 +51,35 @@ test('deb install scripts wait in rpm for their shell and run from a later %post
   ]);
   assert.deepEqual(readdirSync(join(root.path, 'var/lib/rpm-state/pkgshift/queue')), []);
 });
+
+test('files of an account that does not exist yet when rpm unpacks them get their owner at the end of the transaction', (t) => {
+  if (!needTools(t, 'dpkg-deb', 'rpm')) return;
+  if (process.getuid?.() !== 0) return t.skip('needs root (rpm sets owners only as root)');
+  const dir = tempDir(t);
+  const tree = (name: string, files: Record<string, [string, number]>) => {
+    const top = join(dir, `${name}-tree`);
+    for (const [path, [text, mode]] of Object.entries(files)) {
+      mkdirSync(join(top, path, '..'), { recursive: true });
+      writeFileSync(join(top, path), text);
+      chmodSync(join(top, path), mode);
+    }
+    return top;
+  };
+  const deb = (name: string, top: string, extra: string[]) => {
+    const out = join(dir, `${name}.deb`);
+    runOk('node', ['dist/src/cli.js', '-s', 'dir', '-t', 'deb', '-n', name, '-v', '1.0', '-a', 'all', '--no-lint', '-p', out, ...extra, '-C', top, '.']);
+    return out;
+  };
+  // "owned" ships a setgid program of group demo, as passwd ships chage of group shadow.
+  const owned = buildRpm(dir, ['-s', 'deb', deb('owned', tree('owned', { 'usr/bin/owned-tool': ['not a script\n', 0o2755] }), ['--group', 'demo'])]);
+  // "accounts" makes the group (as base-passwd does) and is installed after "owned" (it depends on it).
+  const accounts = buildRpm(dir, ['-s', 'deb', '--deps', 'keep', deb('accounts', tree('accounts', {
+    'etc/passwd': ['root:x:0:0:root:/root:/bin/sh\n', 0o644], 'etc/group': ['root:x:0:\ndemo:x:4242:\n', 0o644],
+  }), ['-d', 'owned'])]);
+  const root = new RpmRoot(t);
+  const result = root.rpmOk(['-i', owned, accounts]);
+  // rpm itself gave the file to root: the group did not exist when it unpacked it.
+  assert.match(result.stderr, /group demo does not exist - using root/);
+  const stat = runOk('stat', ['-c', '%a %u:%g', join(root.path, 'usr/bin/owned-tool')]).stdout.trim();
+  assert.equal(stat, '2755 0:4242', 'group demo and the setgid bit, after the transaction');
+});

@@ -75,8 +75,10 @@ for (const deb of ['hello_2.10-3_amd64.deb', 'passwd_1%3a4.13+dfsg1-1+deb12u2_am
     const ours = pkgshiftDeps(t, ['-s', 'deb', '-t', 'rpm', path]);
     // Capabilities only: the input's own Provides (cron-daemon) stay beside them.
     assert.deepEqual(ours.provides.filter((p) => p.includes('(')), theirs.provides);
-    // The input's own relations are dropped by the default policy (auto): what remains is derived.
-    assert.deepEqual(ours.requires, theirs.requires);
+    // The default policy (auto) drops the input's own relations but those on packages whose commands its
+    // install scripts run (cron's init-system-helpers): what remains beside them is derived.
+    const declared = new Set(runOk('dpkg-deb', ['-f', path, 'Depends', 'Pre-Depends']).stdout.match(/[a-z0-9][a-z0-9.+-]+(?=[\s,(|]|$)/gm));
+    assert.deepEqual(ours.requires.filter((r) => !declared.has(r.split(' ')[0]!)), theirs.requires);
     assert.ok(ours.requires.some((r) => r.startsWith('libc.so.6(GLIBC_')), 'symbol versions are there');
   });
 }
@@ -93,4 +95,42 @@ test('binaries of downloaded Debian packages (when the archive is reachable)', (
     const ours = pkgshiftDeps(t, ['-s', 'deb', '-t', 'rpm', join(dir, deb)]);
     assert.deepEqual(ours, theirs, deb);
   }
+});
+
+test('a file requirement on an update-alternatives link resolves against the package whose postinst makes it', (t) => {
+  if (!needTools(t, 'rpm', 'dpkg-deb')) return;
+  const dir = tempDir(t);
+  const deb = (name: string, files: Record<string, string>, postinst?: string) => {
+    const root = join(dir, name);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text, { mode: 0o755 });
+    }
+    mkdirSync(join(root, 'DEBIAN'), { recursive: true });
+    writeFileSync(join(root, 'DEBIAN/control'), `Package: ${name}\nVersion: 1.0-1\nArchitecture: all\nMaintainer: T <t@example.org>\nDescription: t\n`);
+    if (postinst) writeFileSync(join(root, 'DEBIAN/postinst'), postinst, { mode: 0o755 });
+    runOk('dpkg-deb', ['--root-owner-group', '-b', root, join(dir, `${name}.deb`)]);
+    const rpm = join(dir, `${name}.rpm`);
+    const r = pkgshift(['-s', 'deb', '-t', 'rpm', '--no-lint', '-p', rpm, join(dir, `${name}.deb`)]);
+    assert.equal(r.status, 0, r.stderr);
+    return rpm;
+  };
+  // As mawk: /usr/bin/awk is an alternatives link its postinst makes, and a script of the package runs it.
+  const awk = deb('myawk', { 'usr/bin/myawk': 'x\n', 'usr/share/myawk/demo.awk': '#!/usr/bin/awk -f\n' },
+    '#!/bin/sh\nset -e\nupdate-alternatives --install /usr/bin/awk awk /usr/bin/myawk 5 \\\n  --slave /usr/bin/nawk nawk /usr/bin/myawk\n');
+  const requires = runOk('rpm', ['-qp', '--requires', awk]).stdout;
+  assert.match(requires, /^\/usr\/bin\/awk$/m);
+  assert.deepEqual(runOk('rpm', ['-qp', '--provides', awk]).stdout.split('\n').filter((p) => p.startsWith('/')), ['/usr/bin/awk', '/usr/bin/nawk']);
+  const root = join(dir, 'root');
+  runOk('rpm', ['--root', root, '--initdb']);
+  // Only the interpreter of the Lua scriptlets and the postinst's own needs are missing here, not /usr/bin/awk.
+  const test = run('rpm', ['--root', root, '-i', '--test', awk]);
+  assert.doesNotMatch(test.stderr, /\/usr\/bin\/awk is needed/);
+  // Back to deb: the links are the postinst's again, not Provides, and the package needs no other for its awk.
+  const back = join(dir, 'back.deb');
+  const r = pkgshift(['-s', 'rpm', '-t', 'deb', '--no-lint', '-p', back, awk]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /no (deb name|Debian package) known.*\/usr\/bin\/awk/);
+  assert.equal(runOk('dpkg-deb', ['-f', back, 'Provides']).stdout.trim(), '');
+  assert.doesNotMatch(runOk('dpkg-deb', ['-f', back, 'Depends']).stdout, /awk/);
 });

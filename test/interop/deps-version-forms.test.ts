@@ -39,3 +39,31 @@ test('deb >>, <=, =, >=, << survive deb → rpm with the meaning dpkg gives them
     }
   }
 });
+
+test('a native deb version (no revision) becomes rpm release 0: relations on it agree with dpkg, and it comes back native', (t) => {
+  if (!needTools(t, 'rpm', 'dpkg', 'dpkg-deb')) return;
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'empty'));
+  const build = (args: string[], out: string) => {
+    const r = pkgshift([...args, '--no-lint', '-p', out]);
+    assert.equal(r.status, 0, r.stderr);
+    return out;
+  };
+  for (const native of ['2.35', '2.36', '2.37']) {
+    const deb = build(['-s', 'dir', '-t', 'deb', '-n', 'native', '-v', native, '-a', 'all', '--description', 'provider', join(dir, 'empty')], join(dir, `native-${native}.deb`));
+    const rpm = build(['-s', 'deb', '-t', 'rpm', deb], join(dir, `native-${native}.rpm`));
+    assert.equal(runOk('rpm', ['-qp', '--qf', '%{VERSION}-%{RELEASE}', rpm]).stdout, `${native}-0`);
+    const back = build(['-s', 'rpm', '-t', 'deb', rpm], join(dir, `native-${native}-back.deb`));
+    assert.equal(runOk('dpkg-deb', ['-f', back, 'Version']).stdout.trim(), native, 'deb → rpm → deb keeps the native version');
+    const root = join(dir, `root-${native}`);
+    runOk('rpm', ['--root', root, '--initdb']);
+    runOk('rpm', ['--root', root, '-i', '--nodeps', '--noscripts', rpm]);
+    for (const op of OPS) {
+      const needs = build(['-s', 'dir', '-t', 'deb', '-n', `needs-${DPKG_OP[op]}`, '-v', '1', '-a', 'all', '-d', `native (${op} 2.36)`, join(dir, 'empty')], join(dir, `needs-${DPKG_OP[op]}-${native}.deb`));
+      const needsRpm = build(['-s', 'deb', '-t', 'rpm', '--deps', 'keep', needs], join(dir, `needs-${DPKG_OP[op]}-${native}.rpm`));
+      const rpmMet = run('rpm', ['--root', root, '-i', '--test', needsRpm]).status === 0;
+      const dpkgMet = run('dpkg', ['--compare-versions', native, DPKG_OP[op], '2.36']).status === 0;
+      assert.equal(rpmMet, dpkgMet, `native (${op} 2.36) with native ${native} installed`);
+    }
+  }
+});

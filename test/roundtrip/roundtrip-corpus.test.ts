@@ -160,8 +160,10 @@ test('rpm → deb → rpm keeps every field deb can carry, every file and script
       assert.deepEqual(scripts(b), scripts(a).filter((s) => !droppedInDeb.has(s.phase) && s.interpreter !== '<lua>'));
       assert.deepEqual(configFiles(b), configFiles(a).filter((p) => !a.files.find((f) => f.path === p)?.flags?.includes('ghost')));
       const ghosts = new Set(a.files.filter((f) => f.flags?.includes('ghost')).map((f) => f.path));
-      // The deb gets a changelog.Debian.gz (README "Changelogs"), which the rpm read back ships as a file.
-      const changelog = `/usr/share/doc/${a.metadata.name as string}/changelog.Debian.gz`;
+      // The deb gets a changelog.Debian.gz (README "Changelogs"), which the rpm read back ships as a file; a
+      // native deb (rpm release 0 is one) a changelog.gz.
+      const native = (a.metadata.version as { release?: string }).release === '0';
+      const changelog = `/usr/share/doc/${a.metadata.name as string}/${native ? 'changelog.gz' : 'changelog.Debian.gz'}`;
       const nonDirs = (i: InfoJson) => fileRows(i).filter((r) => !r.startsWith('dir ') && !ghosts.has(r.split(' ')[1]!));
       assert.deepEqual(nonDirs(b).filter((r) => r.split(' ')[1] !== changelog), nonDirs(a));
       const content = rpmContent(back, dir).split('\n').filter((line) => !line.endsWith(` .${changelog}`)).join('\n');

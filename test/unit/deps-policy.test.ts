@@ -10,14 +10,16 @@ import { formatDebRelation, parseRelation, parseRelationList } from '../../src/c
 import { compareDeb } from '../../src/core/version-compare.js';
 import { builtinLibrary, parseSymbolsFile, shlibsEntry, splitSoname } from '../../src/deps/library-info.js';
 import { nameMap } from '../../src/deps/name-map.js';
-import { applyPolicy, defaultPolicy, relationKey, withRpmRevisionForms, type DepsPolicy, type Family } from '../../src/deps/policy.js';
-import { scriptRequires } from '../../src/deps/rpm-auto.js';
+import { applyPolicy, defaultPolicy, relationKey, versionAcross, withRpmRevisionForms, type DepsPolicy, type Family } from '../../src/deps/policy.js';
+import { rpmAutoDeps, scriptRequires } from '../../src/deps/rpm-auto.js';
+import { ET_DYN, type ElfInfo } from '../../src/formats/elf.js';
+import type { ScannedFile } from '../../src/deps/scan.js';
 import { tempDir } from '../support/helpers.js';
 
-function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = []) {
+function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = [], neededByScripts: string[] = []) {
   const found: Diagnostic[] = [];
   const out = applyPolicy(relations, {
-    policy, from, to, names: nameMap(), diag: new Diagnostics((d) => found.push(d)),
+    policy, from, to, names: nameMap(), diag: new Diagnostics((d) => found.push(d)), neededByScripts: new Set(neededByScripts),
     fromCommandLine: new Set(cli.map((text) => relationKey('depends', parseRelation(text)))),
   });
   const text = Object.fromEntries(Object.entries(out).map(([kind, list]) => [kind, list.map(formatDebRelation).join(', ')]));
@@ -136,4 +138,41 @@ test('script interpreters as rpm\'s script.req reads them', () => {
   assert.deepEqual(scriptRequires('/usr/bin/env python3'), ['/usr/bin/env']);
   assert.deepEqual(scriptRequires('/usr/bin/env /usr/bin/python3'), ['/usr/bin/env', '/usr/bin/python3']);
   assert.deepEqual(scriptRequires('perl'), []);
+});
+
+test('a native deb version is rpm release 0, and release 0 is a native deb version again', () => {
+  assert.deepEqual(versionAcross({ upstream: '2.36' }, 'deb', 'rpm'), { upstream: '2.36', release: '0' });
+  assert.deepEqual(versionAcross({ epoch: 1, upstream: '2.36', release: '9' }, 'deb', 'rpm'), { epoch: 1, upstream: '2.36', release: '9' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, 'rpm', 'deb'), { upstream: '2.36' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '1' }, 'rpm', 'deb'), { upstream: '2.36', release: '1' });
+  // Within a family, and for inputs of no family, nothing changes.
+  assert.deepEqual(versionAcross({ upstream: '2.36' }, undefined, 'rpm'), { upstream: '2.36' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, 'deb', 'deb'), { upstream: '2.36', release: '0' });
+});
+
+test('rtld(GNU_HASH) is provided by the package shipping its objects\' program interpreter', () => {
+  const elf = (fields: Partial<ElfInfo>): ElfInfo => ({
+    bits: 64, littleEndian: true, type: ET_DYN, machine: 62, flags: 0, rpath: [], runpath: [], needed: [], hash: false, gnuHash: true,
+    debugEntry: false, versionNeeds: [], versionDefs: [], hasSymtab: false, hasDebug: false, ...fields,
+  });
+  const loader: ScannedFile = { path: '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', mode: 0o755, elf: elf({ soname: 'ld-linux-x86-64.so.2', hash: true }) };
+  const libc: ScannedFile = { path: '/lib/x86_64-linux-gnu/libc.so.6', mode: 0o755, elf: elf({ soname: 'libc.so.6', interpreter: '/lib64/ld-linux-x86-64.so.2', needed: ['ld-linux-x86-64.so.2'] }) };
+  const provides = (files: ScannedFile[]) => rpmAutoDeps(files).provides.includes('rtld(GNU_HASH)');
+  // glibc's layout: libc.so.6 names /lib64/ld-linux-x86-64.so.2 (a symlink to the loader, by soname).
+  assert.ok(provides([loader, libc]));
+  // A loader at the interpreter path itself, without soname.
+  assert.ok(provides([{ ...loader, path: '/lib64/ld-linux-x86-64.so.2', elf: elf({}) }, libc]));
+  // A library that only uses the loader, a loader nothing here names, a loader without a GNU hash table: no.
+  assert.ok(!provides([libc]));
+  assert.ok(!provides([loader]));
+  assert.ok(!provides([{ ...loader, elf: elf({ soname: 'ld-linux-x86-64.so.2', gnuHash: false, hash: true }) }, libc]));
+  assert.ok(rpmAutoDeps([libc]).requires.includes('rtld(GNU_HASH)'), 'objects with only a GNU hash table still require it');
+});
+
+test('auto keeps the relations on packages whose commands the install scripts run (debconf, adduser), versioned for rpm', () => {
+  const { text, messages } = run('auto', 'deb', 'rpm', DEB_INPUT, [], ['debconf-2.0', 'adduser', 'jq']);
+  assert.deepEqual(text.depends, 'debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6-0)');
+  assert.ok(messages.includes('deps-for-scripts: --deps auto: kept, the install scripts run their commands: debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6)'), messages.join('\n'));
+  // none means none.
+  assert.equal(run('none', 'deb', 'rpm', DEB_INPUT, [], ['adduser']).text.depends, undefined);
 });

@@ -1,12 +1,13 @@
 // deb scripts under rpm: the commands they run, the packages they need first, what dpkg gives them.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script } from '../../src/core/model.js';
 import { shellOfDeferrable } from '../../src/core/script-bootstrap.js';
-import { commandsRun, debianOnlyCommands, toolNeeds } from '../../src/core/script-tools.js';
+import { alternativesLinks, commandsRun, debianOnlyCommands, toolNeeds } from '../../src/core/script-tools.js';
 import { controlFilesInScripts, scriptsFor, withoutLuaWrappers } from '../../src/core/script-translate.js';
 import { Dependencies } from '../../src/outputs/rpm/dependencies.js';
 import { scriptEntries } from '../../src/outputs/rpm/scripts.js';
@@ -48,6 +49,9 @@ test('a script needs the Essential providers of what it runs, declared non-Essen
   assert.deepEqual(needs('demo', ['passwd', 'mawk']),
     ['chown:coreutils', 'useradd:passwd', 'awk:mawk', 'update-alternatives:dpkg', '/etc/passwd:base-passwd', '/etc/group:base-passwd']);
   assert.deepEqual(needs('coreutils', []), ['update-alternatives:dpkg', '/etc/passwd:base-passwd', '/etc/group:base-passwd']);
+  // A temporary file needs /tmp, which base-files ships.
+  assert.deepEqual(toolNeeds('tmp=$(mktemp)\n', 'base-passwd', new Set()).map((n) => `${n.command}:${n.package}`), ['mktemp:coreutils', '/tmp:base-files']);
+  assert.deepEqual(toolNeeds('tmp=$(mktemp)\n', 'base-files', new Set()).map((n) => `${n.command}:${n.package}`), ['mktemp:coreutils']);
 });
 
 test('rpm Requires(pre)/(post) name the packages each deb script needs, flagged with its phase', () => {
@@ -88,8 +92,59 @@ test('the shim exports what dpkg gives maintainer scripts', (t) => {
   const [post] = scriptsFor('rpm', [deb('postInstall', `env | grep '^DPKG_' | sort\n`)], meta, new Diagnostics());
   assert.deepEqual(runShell(t, post!, ['1']).split('\n'), [
     'DPKG_ADMINDIR=/var/lib/dpkg', 'DPKG_MAINTSCRIPT_ARCH=amd64', 'DPKG_MAINTSCRIPT_NAME=postinst', 'DPKG_MAINTSCRIPT_PACKAGE=demo',
-    'DPKG_MAINTSCRIPT_PACKAGE_REFCOUNT=1', 'DPKG_ROOT=', 'DPKG_RUNNING_VERSION=1.21.0',
+    'DPKG_MAINTSCRIPT_PACKAGE_REFCOUNT=1', 'DPKG_ROOT=', `DPKG_RUNNING_VERSION=${installedDpkg()}`,
   ].filter((line) => names.includes(line.split('=')[0]!)));
+});
+
+/** The version of the dpkg on PATH, as dpkg itself exports it ('' without dpkg). */
+function installedDpkg(): string {
+  const query = spawnSync('dpkg-query', ['--showformat=${Version}', '--show', 'dpkg'], { encoding: 'utf8' });
+  return query.status === 0 ? query.stdout.trim() : '';
+}
+
+test('DPKG_RUNNING_VERSION is the installed dpkg\'s version, empty without dpkg', (t) => {
+  const [post] = scriptsFor('rpm', [deb('postInstall', 'echo "[$DPKG_RUNNING_VERSION]"\n')], meta, new Diagnostics());
+  const bin = tempDir(t);
+  writeFileSync(join(bin, 'dpkg'), "#!/bin/sh\necho \"Debian 'dpkg' package management program version 1.22.6 (arm64).\"\necho more\n", { mode: 0o755 });
+  assert.equal(runShell(t, post!, ['1'], { PATH: `${bin}:/usr/bin:/bin` }), '[1.22.6]');
+  assert.equal(runShell(t, post!, ['1'], { PATH: tempDir(t) }), '[]');
+});
+
+test('dpkg -L and dpkg-query --listfiles are answered from rpm\'s database', (t) => {
+  // An rpm that has demo installed with two files, and nothing else.
+  const bin = tempDir(t);
+  writeFileSync(join(bin, 'rpm'), [
+    '#!/bin/sh',
+    'for last; do :; done',
+    '[ "$last" = demo ] || { echo "package $last is not installed"; exit 1; }',
+    'case "$*" in *--qf*) printf "/usr/lib/demo\\n/usr/lib/demo/a.py\\n" ;; esac',
+  ].join('\n'), { mode: 0o755 });
+  const body = 'dpkg -L demo:amd64 | sed -n "s/\\.py$//p"\nif dpkg-query --listfiles other 2>/dev/null; then echo listed; else echo "not installed"; fi\n';
+  const [pre] = scriptsFor('rpm', [deb('preRemove', body)], meta, new Diagnostics());
+  assert.deepEqual(runShell(t, pre!, ['0'], { PATH: `${bin}:/usr/bin:/bin` }).split('\n'), ['/usr/lib/demo/a', 'not installed']);
+  const warnings = new Diagnostics();
+  scriptsFor('rpm', [deb('preRemove', body)], meta, warnings);
+  assert.match(warnings.items.map((d) => d.message).join('\n'), /dpkg -L, which only Debian systems have .*from rpm's database/);
+});
+
+test('update-alternatives --install links (master and slaves) are rpm Provides of the deb package', () => {
+  const body = [
+    'update-alternatives --install /usr/bin/awk awk /usr/bin/mawk 5 \\',
+    '  --slave /usr/share/man/man1/awk.1.gz awk.1.gz /usr/share/man/man1/mawk.1.gz \\',
+    '  --slave "/usr/bin/nawk" nawk /usr/bin/mawk',
+    'update-alternatives --quiet --install $DPKG_ROOT/usr/bin/pager pager /bin/more 50 || true',
+    '# update-alternatives --install /usr/bin/commented x /y 1',
+    'update-alternatives --remove awk /usr/bin/mawk',
+  ].join('\n');
+  assert.deepEqual(alternativesLinks(body), ['/usr/bin/awk', '/usr/share/man/man1/awk.1.gz', '/usr/bin/nawk']);
+  const scripts = scriptsFor('rpm', [deb('postInstall', `${body}\n`)], meta, new Diagnostics());
+  const deps = new Dependencies();
+  scriptEntries(scripts, meta, deps, new Diagnostics());
+  assert.deepEqual(deps.list('provide').map((d) => d.name), ['/usr/bin/awk', '/usr/share/man/man1/awk.1.gz', '/usr/bin/nawk']);
+  // A script written for rpm provides nothing of the kind (rpm's own alternatives are not read).
+  const rpmDeps = new Dependencies();
+  scriptEntries([{ ...deb('postInstall', body), convention: 'rpm' }], meta, rpmDeps, new Diagnostics());
+  assert.deepEqual(rpmDeps.list('provide'), []);
 });
 
 test('dpkg -S answers "owned" for a path that exists, so scripts do not remove what they think nobody owns', (t) => {

@@ -4,6 +4,7 @@
 import { neutralArch } from '../../core/arch.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
+import { scriptProvides } from '../../core/script-translate.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { Tag } from '../../formats/rpm/tags.js';
 import { relationsFromHeader } from './relations.js';
@@ -32,7 +33,8 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
     if (value) (metadata as unknown as Record<string, string>)[field] = value;
   }
   const v = metadata.version;
-  metadata.relations = relationsFromHeader(header, name, `${v.epoch !== undefined ? `${v.epoch}:` : ''}${v.upstream}-${v.release ?? ''}`);
+  const selfEvr = `${v.epoch !== undefined ? `${v.epoch}:` : ''}${v.upstream}-${v.release ?? ''}`;
+  metadata.relations = relationsFromHeader(header, name, selfEvr, scriptsFromHeader(header).flatMap(scriptProvides));
   const extras: Record<string, string> = {};
   const kept: [string, number][] = [
     ['Group', Tag.GROUP], ['Distribution', Tag.DISTRIBUTION], ['BuildHost', Tag.BUILDHOST],

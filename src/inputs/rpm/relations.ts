@@ -3,13 +3,15 @@
 // and requires flagged INTERP (added by rpmbuild for a scriptlet's interpreter; the interpreter
 // itself is kept on the Script). Requires(pre) (SCRIPT_PRE or the legacy PREREQ) become preDepends
 // — the deb meaning "needed before this package's preinst runs" is the same; every other requires
-// becomes depends. Rich dependencies `(a or b)` become alternatives; other rich forms are kept verbatim.
+// becomes depends. The Provides pkgshift writes for the update-alternatives links of a deb script are
+// left out too: the script that creates them comes back with the package. Rich dependencies
+// `(a or b)` become alternatives; other rich forms are kept verbatim.
 import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { RPMSENSE } from '../../formats/rpm/tags.js';
 import { DEPENDENCY_LISTS, PRE_REQUIRE, operatorOf, operatorOfRich } from '../../formats/rpm/vocabulary.js';
 
-export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: string): Metadata['relations'] {
+export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: string, scriptLinks: readonly string[] = []): Metadata['relations'] {
   const relations: Metadata['relations'] = {};
   const seen = new Set<string>();
   const add = (kind: RelationKind, relation: Relation) => {
@@ -26,6 +28,7 @@ export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: st
     names.forEach((depName, i) => {
       const bits = flags[i] ?? 0;
       if (isGenerated(kind, depName, bits, name, versions[i] ?? '', selfEvr)) return;
+      if (kind === 'provides' && !versions[i] && scriptLinks.includes(depName)) return;
       const relation = parseRich(depName) ?? { name: depName };
       const op = operatorOf(bits);
       const version = versions[i] ?? '';

@@ -6,7 +6,8 @@ import { rpmPackageTriggers } from '../../core/file-triggers.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
-import { controlFilesInScripts, rpmFileTriggersFor, scriptsFor } from '../../core/script-translate.js';
+import { withOwnersRestored } from '../../core/script-bootstrap.js';
+import { controlFilesInScripts, originalScript, rpmFileTriggersFor, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -63,6 +64,13 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
+  // A package not built for rpm may get its accounts from other packages' install scripts (Debian's
+  // base-passwd), which may run after rpm unpacked the files: their owners are set again once the scripts
+  // ran. Scripts written for rpm make their accounts in %pre, before rpm unpacks.
+  if (m.extras.rpm === undefined && !input.scripts.some((s) => originalScript(s).convention === 'rpm')) {
+    const owned = model.files.filter((f) => f.type !== 'symlink' && (f.user !== 'root' || f.group !== 'root'));
+    model.scripts = withOwnersRestored(model.scripts, model.metadata.name, owned);
+  }
   const fileTriggers = rpmFileTriggersFor(input.scripts, model.metadata, ctx.diag);
   const id = rpmIdentity(model.metadata);
   const files = rpmFileList(model.files);

@@ -2,7 +2,7 @@
 // and a Requires on the interpreter flagged with the phase (rpmbuild's Requires(pre) etc.).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Metadata, Script, ScriptPhase } from '../../core/model.js';
-import { scriptToolPackages } from '../../core/script-translate.js';
+import { scriptProvides, scriptToolPackages } from '../../core/script-translate.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { RPMSENSE, RpmType } from '../../formats/rpm/tags.js';
 import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
@@ -14,7 +14,9 @@ const LUA = '<lua>';
 /**
  * The scriptlets as header entries. Each requires its interpreter and, for a deb script, the packages
  * providing the commands it runs (Debian's implicit dependency on its Essential set, core/script-tools.ts),
- * flagged with its phase so that rpm installs them first.
+ * flagged with its phase so that rpm installs them first. A deb script's `update-alternatives --install`
+ * links are Provides: rpm resolves a file requirement (`#!/usr/bin/awk`) against Provides as well as
+ * files, and the link exists only once the script ran.
  */
 export function scriptEntries(scripts: readonly Script[], metadata: Metadata, deps: Dependencies, diag: Diagnostics): HeaderEntry[] {
   const entries: HeaderEntry[] = [];
@@ -39,6 +41,7 @@ export function scriptEntries(scripts: readonly Script[], metadata: Metadata, de
       deps.add('require', { name: argv[0]!, flags: RPMSENSE.INTERP | tags.sense, version: '' });
     }
     for (const name of scriptToolPackages(script, metadata)) deps.add('require', { name, flags: tags.sense, version: '' });
+    for (const name of scriptProvides(script)) deps.add('provide', { name, flags: 0, version: '' });
   }
   return entries;
 }
