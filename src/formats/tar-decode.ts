@@ -25,6 +25,9 @@ export interface TarEntryHeader {
   gname: string;
   mtime: Date;
   linkname: string;
+  /** Character and block devices: the device number (0 for other entries). */
+  devMajor: number;
+  devMinor: number;
 }
 
 /** The longest member name or link target accepted (Linux PATH_MAX, without the NUL). */
@@ -123,6 +126,8 @@ function decodeHeaderBlock(block: Buffer, offset: number): RawHeader {
   if (stored !== sum) throw new TarFormatError(`${at} has a bad checksum (not a tar archive, or corrupt)`);
   const typeflag = String.fromCharCode(block[156]!);
   const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+  // Only a device's devmajor/devminor are read: other writers leave anything in them.
+  const device = (typeflag === '3' || typeflag === '4') && block.toString('latin1', 257, 262) === 'ustar';
   const name = cString(block.subarray(0, 100));
   const prefix = ustar ? cString(block.subarray(345, 500)) : '';
   const size = number(block, 124, 12, `${at}: size`);
@@ -138,6 +143,8 @@ function decodeHeaderBlock(block: Buffer, offset: number): RawHeader {
     gname: cString(block.subarray(297, 329)),
     mtime: new Date(number(block, 136, 12, `${at}: mtime`) * 1000),
     linkname: cString(block.subarray(157, 257)),
+    devMajor: device ? number(block, 329, 8, `${at}: devmajor`) : 0,
+    devMinor: device ? number(block, 337, 8, `${at}: devminor`) : 0,
   };
 }
 

@@ -6,9 +6,11 @@ export const BLOCK = 512;
 /** GNU tar writes whole records of 20 blocks. */
 export const RECORD = 20 * BLOCK;
 
-export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir';
+export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir' | 'char-device' | 'block-device' | 'fifo';
 
-const TYPEFLAG: Record<TarType, string> = { file: '0', hardlink: '1', symlink: '2', dir: '5' };
+const TYPEFLAG: Record<TarType, string> = {
+  file: '0', hardlink: '1', symlink: '2', 'char-device': '3', 'block-device': '4', dir: '5', fifo: '6',
+};
 
 export interface TarHeader {
   /** Archive name as written, e.g. `./usr/bin/foo` or `./usr/` for a directory. */
@@ -22,6 +24,9 @@ export interface TarHeader {
   size: number;
   mtime: number;
   linkname?: string;
+  /** Character and block devices: the device number (devmajor/devminor fields). */
+  devMajor?: number;
+  devMinor?: number;
 }
 
 /** The header blocks for one entry: any GNU long-name records, then the entry's own block. */
@@ -75,6 +80,10 @@ function headerBlock(h: BlockFields): Buffer {
   block.write('ustar  \0', 257, 'latin1'); // GNU magic + version
   writeString(block, 265, 32, h.uname);
   writeString(block, 297, 32, h.gname);
+  if (h.devMajor !== undefined || h.devMinor !== undefined) {
+    writeNumber(block, 329, 8, h.devMajor ?? 0);
+    writeNumber(block, 337, 8, h.devMinor ?? 0);
+  }
   block.fill(' ', 148, 156);
   let sum = 0;
   for (const byte of block) sum += byte;

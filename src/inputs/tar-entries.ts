@@ -5,9 +5,9 @@ import type { Duplex, Readable, Transform } from 'node:stream';
 import type { Owner } from '../core/accounts.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
-import type { FileEntry } from '../core/model.js';
+import type { DeviceType, FileEntry } from '../core/model.js';
 import { canonicalPath } from '../core/paths.js';
-import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
+import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
 import { DecodeError } from '../formats/decode.js';
@@ -26,8 +26,6 @@ export interface TarReadOptions {
   owner?: Owner;
   /** True for a stripped relative name (or one of its parent directories) to leave out (--exclude). */
   exclude?: (relative: string) => boolean;
-  /** Leave device/FIFO members out with a warning instead of refusing the archive. */
-  skipSpecial?: boolean;
   /** Largest member size accepted (e.g. the size of an uncompressed archive file). */
   sizeLimit?: number;
   /** Digests of each regular file's content to compute on the way (`md5` for a deb's md5sums). */
@@ -45,9 +43,8 @@ export interface TarContents {
   members: number;
 }
 
-const SPECIAL_KINDS: Record<string, string> = {
-  'character-device': 'character device', 'block-device': 'block device', fifo: 'FIFO',
-};
+/** Tar's names for device and FIFO members → the model's entry types. */
+const SPECIAL: Record<string, DeviceType | 'fifo'> = { 'character-device': 'char-device', 'block-device': 'block-device', fifo: 'fifo' };
 
 /** Reads the tar bytes coming out of `streams` (e.g. a file stream and a decompressor). */
 export async function readTarEntries(streams: [Readable, ...(Transform | Duplex)[]], options: TarReadOptions): Promise<TarContents> {
@@ -85,11 +82,6 @@ class TarReader {
     const kind: string = header.type === 'file' && header.name.endsWith('/') ? 'directory' : header.type;
     if (kind === 'pax-global-header' || path === null || !['file', 'contiguous-file'].includes(kind)) await drain(entry);
     if (kind === 'pax-global-header') return;
-    if (SPECIAL_KINDS[kind]) {
-      if (!this.options.skipSpecial) throw specialMemberError(SPECIAL_KINDS[kind]!, archive, header.name);
-      this.options.diag.warn('special-member-skipped', `${archive}: left out ${SPECIAL_KINDS[kind]} ${JSON.stringify(header.name)} (packages cannot hold one)`);
-      return;
-    }
     if (path === null) return; // stripped away entirely, as GNU tar does, or excluded
     const base = {
       path, mode: (header.mode ?? 0o644) & 0o7777, ...this.ownerOf(header),
@@ -99,6 +91,13 @@ class TarReader {
       case 'directory':
         this.record({ ...base, type: 'dir' }, header.name);
         return;
+      case 'character-device':
+      case 'block-device':
+      case 'fifo': {
+        const type = SPECIAL[kind]!;
+        this.record(type === 'fifo' ? { ...base, type } : { ...base, type, device: { major: header.devMajor, minor: header.devMinor } }, header.name);
+        return;
+      }
       case 'symlink': {
         const target = header.linkname ?? '';
         checkSymlinkTarget(path, target, archive, header.name);

@@ -44,6 +44,7 @@ async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOption
       size: entry.type === 'file' ? entry.size : 0,
       mtime: entry.mtime,
       linkname: entry.type === 'symlink' ? entry.target : entry.type === 'hardlink' ? `.${entry.target}` : undefined,
+      ...(entry.device ? { devMajor: entry.device.major, devMinor: entry.device.minor } : {}),
     }));
     if (entry.type !== 'file' || entry.size === 0) continue;
     for await (const chunk of contentOf(entry)) {

@@ -2,14 +2,15 @@
 // relations, scripts, summary and license filled in, only the directories it owns), which lint checks,
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
-import type { PackageModel } from '../../core/model.js';
+import { PkgError } from '../../core/errors.js';
+import type { FileEntry, PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
 import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
-import { RPMFILE, RPMSENSE } from '../../formats/rpm/tags.js';
+import { RPMFILE, RPMSENSE, encodeRdev } from '../../formats/rpm/tags.js';
 import type { Context, Options, Plan } from '../../plugin.js';
 import { addMetadataRelations, Dependencies, type RpmlibFeature } from './dependencies.js';
 import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
@@ -61,6 +62,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
   const id = rpmIdentity(model.metadata);
+  checkDeviceNumbers(model.files);
   const files = rpmFileList(model.files);
   // newc's 32-bit size field: rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c).
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
@@ -78,6 +80,14 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
       ...(key ? { key } : {}),
     },
   };
+}
+
+/** FILERDEVS is 16 bits: a device whose major or minor is 256 or more cannot be described (rpm truncates it). */
+function checkDeviceNumbers(files: readonly FileEntry[]): void {
+  const bad = files.find((f) => f.device && encodeRdev(f.device.major, f.device.minor) === undefined);
+  if (bad?.device) {
+    throw new PkgError('unsupported', `${bad.path}: device ${bad.device.major}:${bad.device.minor} does not fit rpm's 16-bit FILERDEVS (majors and minors below 256 only)`);
+  }
 }
 
 const PAYLOAD_FEATURE: Partial<Record<string, RpmlibFeature>> = { xz: 'PayloadIsXz', zstd: 'PayloadIsZstd' };
