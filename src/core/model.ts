@@ -40,6 +40,8 @@ export interface FileEntry {
   /** Files only. */
   source?: ContentSource;
   flags?: Set<FileFlag>;
+  /** File capabilities (security.capability, rpm FILECAPS) as libcap prints them: `cap_net_raw=ep`. */
+  capabilities?: string;
   /** Character and block devices only: the device number the node stands for. */
   device?: { major: number; minor: number };
   /** Added by normalize because a child needed it; no input named it (rpm does not own such dirs). */

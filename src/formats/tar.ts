@@ -6,6 +6,9 @@ export const BLOCK = 512;
 /** GNU tar writes whole records of 20 blocks. */
 export const RECORD = 20 * BLOCK;
 
+/** The PAX key prefix of an extended attribute (star's, which GNU tar --xattrs and bsdtar write). */
+export const XATTR = 'SCHILY.xattr.';
+
 export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir' | 'char-device' | 'block-device' | 'fifo';
 
 const TYPEFLAG: Record<TarType, string> = {
@@ -38,6 +41,25 @@ export function encodeTarHeader(header: TarHeader): Buffer {
   if (name.length > 100) blocks.push(...longLink('L', name));
   blocks.push(headerBlock({ ...header, nameBytes: name.subarray(0, 100), linkBytes: link.subarray(0, 100) }));
   return Buffer.concat(blocks);
+}
+
+/**
+ * A PAX extended header (type `x`) carrying `records` for the entry that follows: `LENGTH KEY=VALUE\n`,
+ * LENGTH counting the whole record. Values are bytes (an xattr such as security.capability is binary).
+ * Only the tar output writes one: dpkg refuses PAX headers in a deb (§0).
+ */
+export function encodePaxHeader(name: string, records: readonly [string, Buffer][]): Buffer {
+  const data = Buffer.concat(records.map(([key, value]) => {
+    const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')]);
+    let length = body.length + 1;
+    while (String(length).length + body.length !== length) length = String(length).length + body.length;
+    return Buffer.concat([Buffer.from(String(length)), body]);
+  }));
+  const header = headerBlock({
+    name, nameBytes: Buffer.from(`./PaxHeaders/${name.replace(/^\.\//, '')}`).subarray(0, 100), linkBytes: Buffer.alloc(0),
+    type: 'file', typeflag: 'x', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', size: data.length, mtime: 0,
+  });
+  return Buffer.concat([header, data, tarPadding(data.length)]);
 }
 
 /** Zero bytes that pad `size` bytes of content to a whole block. */

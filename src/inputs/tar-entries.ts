@@ -10,6 +10,7 @@ import { canonicalPath } from '../core/paths.js';
 import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
+import { capabilityText } from '../formats/capability.js';
 import { DecodeError } from '../formats/decode.js';
 import { forEachTarEntry, type TarEntryHeader } from './tar-read.js';
 
@@ -86,6 +87,7 @@ class TarReader {
     const base = {
       path, mode: (header.mode ?? 0o644) & 0o7777, ...this.ownerOf(header),
       mtime: header.mtime ? Math.floor(header.mtime.getTime() / 1000) : 0, size: 0,
+      ...this.capabilitiesOf(header),
     };
     switch (kind) {
       case 'directory':
@@ -138,6 +140,18 @@ class TarReader {
     if (segments.length === 0) return null;
     if (this.options.exclude && segments.some((_, i) => this.options.exclude!(segments.slice(0, i + 1).join('/')))) return null;
     return this.prefix === '/' ? `/${segments.join('/')}` : `${this.prefix}/${segments.join('/')}`;
+  }
+
+  /** A regular file's `security.capability` xattr (GNU tar --xattrs), as capability text. */
+  private capabilitiesOf(header: TarEntryHeader): { capabilities?: string } {
+    const xattr = header.xattrs['security.capability'];
+    if (!xattr || (header.type !== 'file' && header.type !== 'contiguous-file')) return {};
+    try {
+      return { capabilities: capabilityText(xattr) };
+    } catch (err) {
+      this.options.diag.warn('capability-unreadable', `${this.options.archive}: ${JSON.stringify(header.name)}: ${describeError(err)}; its capabilities are left out`);
+      return {};
+    }
   }
 
   private ownerOf(header: TarEntryHeader): Owner {

@@ -1,12 +1,15 @@
 // Streams model entries as a GNU tar archive (for the tar output and deb's data.tar).
 import type { FileEntry } from '../core/model.js';
 import { contentOf } from '../core/exact-length.js';
-import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
+import { capabilityXattr } from '../formats/capability.js';
+import { XATTR, encodePaxHeader, encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
 import { batched } from './batched.js';
 
 export interface TarArchiveOptions {
   /** Write a `./` entry for the root first, as dpkg-deb does. */
   rootEntry?: { mtime: number };
+  /** Write file capabilities as PAX `SCHILY.xattr.security.capability` records (never in a deb: dpkg refuses PAX). */
+  xattrs?: boolean;
   /** Sees every chunk of file content as it streams (for md5sums and digests). */
   onData?: (entry: FileEntry, chunk: Uint8Array) => void;
 }
@@ -33,6 +36,9 @@ async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOption
     }));
   }
   for (const entry of files) {
+    if (options.xattrs && entry.capabilities) {
+      yield emit(encodePaxHeader(archiveName(entry), [[`${XATTR}security.capability`, capabilityXattr(entry.capabilities)]]));
+    }
     yield emit(encodeTarHeader({
       name: archiveName(entry),
       type: entry.type,

@@ -21,6 +21,8 @@ export interface HeaderFile {
   inode: string;
   /** FILERDEVS: the device number of a device node. */
   rdev: number;
+  /** FILECAPS: capability text, '' for none. */
+  caps: string;
 }
 
 export function headerFiles(header: RpmHeader): HeaderFile[] {
@@ -45,6 +47,7 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
   const devices = header.numbers(Tag.FILEDEVICES);
   const inodes = header.numbers(Tag.FILEINODES);
   const rdevs = header.numbers(Tag.FILERDEVS);
+  const caps = header.strings(Tag.FILECAPS);
   for (const [name, array] of [['FILEMODES', modes], ['FILESIZES', sizes]] as const) {
     if (array.length !== paths.length) throw new Error(`${name} has ${array.length} entries for ${paths.length} files`);
   }
@@ -61,6 +64,7 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
     group: groups[index] || 'root',
     inode: `${devices[index] ?? 0}:${inodes[index] ?? index}`,
     rdev: rdevs[index] ?? 0,
+    caps: caps[index] ?? '',
   }));
 }
 

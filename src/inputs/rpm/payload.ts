@@ -103,6 +103,7 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
       user: file.user, group: file.group, mtime: file.mtime, size: 0, flags: fileFlags(file.flags),
     };
     if (!base.flags) delete base.flags;
+    if (file.caps) Object.assign(base, { capabilities: file.caps });
     const add = (entry: FileEntry) => {
       placed.place(entry.path, entry.type, entry.path);
       entries.push(entry);

@@ -124,6 +124,8 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     strings(Tag.BASENAMES, baseNames),
     strings(Tag.DIRNAMES, dirNames),
     int32(Tag.FILEDIGESTALGO, [digestAlgo]),
+    // FILECAPS only when a file has capabilities (rpmbuild's %caps), with rpmlib(FileCaps).
+    ...(files.some((f) => f.entry.capabilities) ? [strings(Tag.FILECAPS, files.map((f) => f.entry.capabilities ?? ''))] : []),
   ];
 }
 

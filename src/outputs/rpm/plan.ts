@@ -109,6 +109,7 @@ function packageDependencies(pkg: PackageModel, id: RpmIdentity, files: readonly
     if (!large) deps.features.add('PayloadFilesHavePrefix');
   }
   if (files.some((f) => f.nlink > 1)) deps.features.add('PartialHardlinkSets');
+  if (files.some((f) => f.entry.capabilities)) deps.features.add('FileCaps');
   if (large) deps.features.add('LargeFiles');
   const payloadFeature = PAYLOAD_FEATURE[compressor];
   if (payloadFeature) deps.features.add(payloadFeature);
