@@ -3,10 +3,11 @@
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { PkgError } from '../../core/errors.js';
+import { rpmPackageTriggers } from '../../core/file-triggers.js';
 import type { FileEntry, PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
-import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
+import { controlFilesInScripts, rpmFileTriggersFor, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -16,6 +17,7 @@ import { addMetadataRelations, Dependencies, type RpmlibFeature } from './depend
 import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
 import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptive, type RpmIdentity } from './metadata.js';
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
+import { fileTriggerEntries, packageTriggerEntries } from './triggers.js';
 import { scriptEntries } from './scripts.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
@@ -28,7 +30,7 @@ export interface RpmPlanSettings extends RpmSettings {
   large: boolean;
   /** PAYLOADCOMPRESSOR value. */
   compressor: string;
-  /** Scriptlet bodies and interpreters. */
+  /** Scriptlet bodies and interpreters, triggers included. */
   scripts: HeaderEntry[];
   /** Provides, requires (rpmlib() ones included) and the other dependency lists. */
   deps: Dependencies;
@@ -43,7 +45,8 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const settings = rpmSettings(options);
   const key = signingKey(options, 'rpm'); // an unusable key fails before anything is linted or written
   const m = input.metadata;
-  const carried = controlFilesInScripts(input.scripts);
+  // deb triggers become file triggers, or are named in their own warning (rpmFileTriggersFor).
+  const carried = [...controlFilesInScripts(input.scripts), 'triggers'];
   const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {}).filter((f) => !carried.includes(f));
   if (debControlFiles.length) {
     ctx.diag.warn('deb-control-files-dropped', `deb control files ${debControlFiles.join(', ')} have no rpm counterpart: dropped`);
@@ -61,6 +64,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
+  const fileTriggers = rpmFileTriggersFor(input.scripts, model.metadata, ctx.diag);
   const id = rpmIdentity(model.metadata);
   checkDeviceNumbers(model.files);
   const files = rpmFileList(model.files);
@@ -68,7 +72,10 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
   const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
   const deps = packageDependencies(model, id, files, large, compressor);
-  const scripts = scriptEntries(model.scripts, model.metadata, deps, ctx.diag);
+  const scripts = [
+    ...scriptEntries(model.scripts, model.metadata, deps, ctx.diag),
+    ...fileTriggerEntries(fileTriggers, deps), ...packageTriggerEntries(rpmPackageTriggers(m), deps),
+  ];
   warnNonStandardOwners(model.files, 'rpm', ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);
