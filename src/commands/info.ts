@@ -40,6 +40,8 @@ export interface FileJson {
   size: number;
   mtime: number;
   target?: string;
+  /** Character and block devices. */
+  device?: { major: number; minor: number };
   flags?: string[];
 }
 
@@ -54,6 +56,7 @@ export function modelJson(model: PackageModel) {
         uid: f.uid, gid: f.gid, size: f.size, mtime: f.mtime,
       };
       if (f.target !== undefined) out.target = f.target;
+      if (f.device) out.device = f.device;
       if (f.flags?.size) out.flags = [...f.flags].sort();
       return out;
     }),
@@ -109,7 +112,9 @@ function scriptLine(s: Script): string {
   return `${s.phase.padEnd(16)}${s.interpreter.padEnd(18)}${String(Buffer.byteLength(s.body)).padStart(7)} bytes  (${s.convention} convention)`;
 }
 
-const TYPE_CHAR: Record<FileEntry['type'], string> = { file: '-', dir: 'd', symlink: 'l', hardlink: 'h' };
+const TYPE_CHAR: Record<FileEntry['type'], string> = {
+  file: '-', dir: 'd', symlink: 'l', hardlink: 'h', 'char-device': 'c', 'block-device': 'b', fifo: 'p',
+};
 
 /** `ls -l` style permissions, with s/S/t/T for setuid, setgid and sticky. */
 export function modeString(type: FileEntry['type'], mode: number): string {
@@ -125,6 +130,7 @@ export function modeString(type: FileEntry['type'], mode: number): string {
 function fileLine(f: FileEntry): string {
   const when = new Date(f.mtime * 1000).toISOString().slice(0, 16).replace('T', ' ');
   const link = f.type === 'symlink' ? ` -> ${f.target}` : f.type === 'hardlink' ? ` link to ${f.target}` : '';
+  const size = f.device ? `${f.device.major}, ${f.device.minor}` : String(f.size);
   const flags = f.flags?.size ? ` [${[...f.flags].sort().join(',')}]` : '';
-  return `${modeString(f.type, f.mode)} ${`${f.user}/${f.group}`.padEnd(17)} ${String(f.size).padStart(9)} ${when} ${f.path}${link}${flags}`;
+  return `${modeString(f.type, f.mode)} ${`${f.user}/${f.group}`.padEnd(17)} ${size.padStart(9)} ${when} ${f.path}${link}${flags}`;
 }

@@ -1,7 +1,15 @@
 // The format-neutral package model every input reads into and every output writes from.
 // Owners and modes live here, never on a staging disk (docs/ARCHITECTURE.md).
 
-export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink';
+export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | DeviceType | 'fifo';
+
+/** Device nodes: a character or block special file standing for device `major:minor`. */
+export type DeviceType = 'char-device' | 'block-device';
+
+/** Devices and FIFOs: entries with neither content nor target (every output writes them as nodes). */
+export function isSpecial(type: EntryType): type is DeviceType | 'fifo' {
+  return type === 'char-device' || type === 'block-device' || type === 'fifo';
+}
 
 export type FileFlag = 'config' | 'noreplace' | 'missingok' | 'doc' | 'license' | 'ghost';
 
@@ -40,6 +48,10 @@ export interface FileEntry {
   /** Files only. */
   source?: ContentSource;
   flags?: Set<FileFlag>;
+  /** File capabilities (security.capability, rpm FILECAPS) as libcap prints them: `cap_net_raw=ep`. */
+  capabilities?: string;
+  /** Character and block devices only: the device number the node stands for. */
+  device?: { major: number; minor: number };
   /** Added by normalize because a child needed it; no input named it (rpm does not own such dirs). */
   implicit?: boolean;
 }

@@ -4,7 +4,7 @@
 // PAX records whose lengths must add up, long names no file system holds. A directory or link
 // member's data, when its size is not 0, is skipped as GNU tar skips it. Every problem is an Error
 // naming the member and the archive offset; the entry reader (inputs/tar-read.ts) adds the archive.
-import { BLOCK } from './tar.js';
+import { BLOCK, XATTR } from './tar.js';
 import { ByteReader, UnexpectedEnd } from './byte-reader.js';
 
 /** What an entry is, in the vocabulary the readers use. */
@@ -25,6 +25,11 @@ export interface TarEntryHeader {
   gname: string;
   mtime: Date;
   linkname: string;
+  /** Character and block devices: the device number (0 for other entries). */
+  devMajor: number;
+  devMinor: number;
+  /** Extended attributes from PAX `SCHILY.xattr.NAME` records (GNU tar --xattrs), raw bytes by NAME. */
+  xattrs: Record<string, Buffer>;
 }
 
 /** The longest member name or link target accepted (Linux PATH_MAX, without the NUL). */
@@ -38,6 +43,7 @@ const TYPES: Record<string, TarEntryType> = {
 };
 
 export class TarFormatError extends Error {}
+
 
 /**
  * Reads entries one after another from decompressed tar bytes; `onEntry` gets each header and its
@@ -80,6 +86,8 @@ export async function decodeTar(source: AsyncIterable<Uint8Array>,
         uname: records.uname ?? raw.uname,
         gname: records.gname ?? raw.gname,
         mtime: records.mtime !== undefined ? new Date(Math.floor(paxNumber(records.mtime.split('.')[0]!, 'mtime', offset)) * 1000) : raw.mtime,
+        xattrs: Object.fromEntries(Object.entries(records).filter(([key]) => key.startsWith(XATTR))
+          .map(([key, value]) => [key.slice(XATTR.length), Buffer.from(value, 'latin1')])),
       };
       longName = longLink = undefined;
       pax = {};
@@ -123,6 +131,8 @@ function decodeHeaderBlock(block: Buffer, offset: number): RawHeader {
   if (stored !== sum) throw new TarFormatError(`${at} has a bad checksum (not a tar archive, or corrupt)`);
   const typeflag = String.fromCharCode(block[156]!);
   const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+  // Only a device's devmajor/devminor are read: other writers leave anything in them.
+  const device = (typeflag === '3' || typeflag === '4') && block.toString('latin1', 257, 262) === 'ustar';
   const name = cString(block.subarray(0, 100));
   const prefix = ustar ? cString(block.subarray(345, 500)) : '';
   const size = number(block, 124, 12, `${at}: size`);
@@ -138,6 +148,9 @@ function decodeHeaderBlock(block: Buffer, offset: number): RawHeader {
     gname: cString(block.subarray(297, 329)),
     mtime: new Date(number(block, 136, 12, `${at}: mtime`) * 1000),
     linkname: cString(block.subarray(157, 257)),
+    devMajor: device ? number(block, 329, 8, `${at}: devmajor`) : 0,
+    devMinor: device ? number(block, 337, 8, `${at}: devminor`) : 0,
+    xattrs: {},
   };
 }
 
@@ -168,19 +181,21 @@ function cString(bytes: Buffer): string {
 export function decodePax(data: Buffer, offset: number): Record<string, string> {
   const records: Record<string, string> = {};
   let at = 0;
-  // A PAX header padded with NULs (some writers do) ends at the first NUL.
-  const end = data.indexOf(0) < 0 ? data.length : data.indexOf(0);
-  while (at < end) {
+  // A PAX header padded with NULs (some writers do) ends where a record would start with a NUL; values
+  // themselves may hold NULs (a binary xattr), so records are walked by their lengths.
+  const end = data.length;
+  while (at < end && data[at] !== 0) {
     const space = data.indexOf(0x20, at);
     const lengthText = space < 0 ? '' : data.toString('latin1', at, space);
     const length = /^[1-9][0-9]{0,8}$/.test(lengthText) ? Number(lengthText) : NaN;
     if (!(length > lengthText.length + 1) || at + length > end || data[at + length - 1] !== 0x0a) {
       throw new TarFormatError(`PAX header at offset ${offset} has a malformed record at byte ${at}`);
     }
-    const record = data.toString('utf8', space + 1, at + length - 1);
-    const equals = record.indexOf('=');
-    if (equals <= 0) throw new TarFormatError(`PAX header at offset ${offset} has a record without a key at byte ${at}`);
-    records[record.slice(0, equals)] = record.slice(equals + 1);
+    const equals = data.indexOf(0x3d, space + 1); // '='
+    if (equals <= space + 1 || equals >= at + length - 1) throw new TarFormatError(`PAX header at offset ${offset} has a record without a key at byte ${at}`);
+    const key = data.toString('utf8', space + 1, equals);
+    // An xattr value is bytes (a binary security.capability), kept byte for byte; the rest is UTF-8 text.
+    records[key] = data.toString(key.startsWith(XATTR) ? 'latin1' : 'utf8', equals + 1, at + length - 1);
     at += length;
   }
   return records;

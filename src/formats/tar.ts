@@ -6,9 +6,14 @@ export const BLOCK = 512;
 /** GNU tar writes whole records of 20 blocks. */
 export const RECORD = 20 * BLOCK;
 
-export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir';
+/** The PAX key prefix of an extended attribute (star's, which GNU tar --xattrs and bsdtar write). */
+export const XATTR = 'SCHILY.xattr.';
 
-const TYPEFLAG: Record<TarType, string> = { file: '0', hardlink: '1', symlink: '2', dir: '5' };
+export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir' | 'char-device' | 'block-device' | 'fifo';
+
+const TYPEFLAG: Record<TarType, string> = {
+  file: '0', hardlink: '1', symlink: '2', 'char-device': '3', 'block-device': '4', dir: '5', fifo: '6',
+};
 
 export interface TarHeader {
   /** Archive name as written, e.g. `./usr/bin/foo` or `./usr/` for a directory. */
@@ -22,6 +27,9 @@ export interface TarHeader {
   size: number;
   mtime: number;
   linkname?: string;
+  /** Character and block devices: the device number (devmajor/devminor fields). */
+  devMajor?: number;
+  devMinor?: number;
 }
 
 /** The header blocks for one entry: any GNU long-name records, then the entry's own block. */
@@ -40,6 +48,25 @@ const NO_BYTES = Buffer.alloc(0);
 /** GNU magic and version: `ustar` and two spaces, NUL. */
 const GNU_MAGIC = Buffer.from('ustar  \0', 'latin1');
 const ZEROS = Buffer.alloc(BLOCK);
+
+/**
+ * A PAX extended header (type `x`) carrying `records` for the entry that follows: `LENGTH KEY=VALUE\n`,
+ * LENGTH counting the whole record. Values are bytes (an xattr such as security.capability is binary).
+ * Only the tar output writes one: dpkg refuses PAX headers in a deb (§0).
+ */
+export function encodePaxHeader(name: string, records: readonly [string, Buffer][]): Buffer {
+  const data = Buffer.concat(records.map(([key, value]) => {
+    const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')]);
+    let length = body.length + 1;
+    while (String(length).length + body.length !== length) length = String(length).length + body.length;
+    return Buffer.concat([Buffer.from(String(length)), body]);
+  }));
+  const header = headerBlock({
+    name, nameBytes: Buffer.from(`./PaxHeaders/${name.replace(/^\.\//, '')}`).subarray(0, 100), linkBytes: NO_BYTES,
+    type: 'file', typeflag: 'x', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', size: data.length, mtime: 0,
+  });
+  return Buffer.concat([header, data, tarPadding(data.length)]);
+}
 
 /** Zero bytes that pad `size` bytes of content to a whole block (shared: never write into it). */
 export function tarPadding(size: number): Buffer {
@@ -81,6 +108,10 @@ function headerBlock(h: BlockFields): Buffer {
   GNU_MAGIC.copy(block, 257);
   writeString(block, 265, 32, h.uname);
   writeString(block, 297, 32, h.gname);
+  if (h.devMajor !== undefined || h.devMinor !== undefined) {
+    writeNumber(block, 329, 8, h.devMajor ?? 0);
+    writeNumber(block, 337, 8, h.devMinor ?? 0);
+  }
   block.fill(' ', 148, 156);
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += block[i]!;

@@ -6,10 +6,12 @@
 //   - absolute names and `..` segments (tar would write outside the target directory);
 //   - symlinks whose target climbs above the package root, and hardlinks to anything but an
 //     earlier regular member of the same archive;
-//   - members below a symlink (writing them would follow the link);
-//   - devices, FIFOs and sockets (the package model has no such type);
+//   - members below a symlink, file, device or FIFO (writing them would follow a link or fail);
 //   - sizes no file system holds.
+// Devices and FIFOs are package content like any other (base packages ship /dev nodes); lint warns
+// about a device outside /dev.
 import { PkgError } from '../core/errors.js';
+import type { EntryType } from '../core/model.js';
 import { parentPath, resolveLinkTarget } from '../core/paths.js';
 
 /** Larger than any real member (1 PiB): a size beyond it is a corrupt or hostile header. */
@@ -59,17 +61,12 @@ export function checkMemberSize(size: number, archive: string, member: string, l
   }
 }
 
-/** Refuses device, FIFO and socket members: no package model entry can hold them. */
-export function specialMemberError(kind: string, archive: string, member: string): PkgError {
-  return new PkgError('input-unsafe', `${where(archive)}refusing member ${JSON.stringify(member)}: it is a ${kind}; only files, directories and links can be packaged`);
-}
-
 /**
  * Tracks the paths placed so far, so that a member below a symlink (written through the link on
  * extraction) or a hardlink to something that is not an earlier regular file is refused.
  */
 export class PlacedPaths {
-  private readonly kinds = new Map<string, 'file' | 'dir' | 'symlink' | 'hardlink'>();
+  private readonly kinds = new Map<string, EntryType>();
 
   constructor(private readonly archive: string) {}
 
@@ -78,7 +75,7 @@ export class PlacedPaths {
    * directories). The walk stops at the first known directory: its own parents were checked when it
    * was placed, and nothing can replace a directory, so each member costs only its new parents.
    */
-  place(path: string, kind: 'file' | 'dir' | 'symlink' | 'hardlink', member: string): void {
+  place(path: string, kind: EntryType, member: string): void {
     const refuse = (why: string) => new PkgError('input-unsafe', `${where(this.archive)}refusing member ${JSON.stringify(member)}: ${why}`);
     if (kind !== 'dir' && this.kinds.get(path) === 'dir') throw refuse(`it would replace the directory ${path}`);
     for (let dir = parentPath(path); dir !== '/'; dir = parentPath(dir)) {

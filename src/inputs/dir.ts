@@ -90,8 +90,12 @@ class Walker {
       }
     } else if (stat.isFile()) {
       this.addFile(source, stat, base);
+    } else if (stat.isFIFO()) {
+      this.files.push({ ...base, type: 'fifo' }); // never opened: only its lstat is read
+    } else if (stat.isCharacterDevice() || stat.isBlockDevice()) {
+      this.files.push({ ...base, type: stat.isCharacterDevice() ? 'char-device' : 'block-device', device: linuxDevice(stat.rdev) });
     } else {
-      throw new PkgError('input-unsafe', `${source} is a device, FIFO or socket; only files, directories and links can be packaged`);
+      throw new PkgError('input-unsafe', `${source} is a socket; packages cannot carry one`);
     }
   }
 
@@ -129,6 +133,13 @@ function headOf(path: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** major/minor of a Linux dev_t (glibc's gnu_dev_major/minor; the high bits come after 2^32). */
+function linuxDevice(rdev: number): { major: number; minor: number } {
+  const high = Math.floor(rdev / 2 ** 32);
+  const low = rdev % 2 ** 32;
+  return { major: ((low >>> 8) & 0xfff) | ((high & 0xfffff000) >>> 0), minor: (low & 0xff) | ((low >>> 12) & 0xffffff00) };
 }
 
 function statOf(path: string): Stats {

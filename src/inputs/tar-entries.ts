@@ -5,11 +5,12 @@ import type { Readable } from 'node:stream';
 import type { Owner } from '../core/accounts.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { PkgError, describeError } from '../core/errors.js';
-import type { FileEntry } from '../core/model.js';
+import type { DeviceType, FileEntry } from '../core/model.js';
 import { canonicalPath } from '../core/paths.js';
-import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments, specialMemberError } from './archive-safety.js';
+import { PlacedPaths, checkMemberSize, checkSymlinkTarget, memberSegments } from './archive-safety.js';
 import { ArchVote, ELF_HEAD_BYTES } from './elf-arch.js';
 import { Spool } from './spool.js';
+import { capabilityText } from '../formats/capability.js';
 import { DecodeError, type ByteStage } from '../formats/decode.js';
 import { forEachTarEntry, type TarEntryHeader } from './tar-read.js';
 
@@ -26,8 +27,6 @@ export interface TarReadOptions {
   owner?: Owner;
   /** True for a stripped relative name (or one of its parent directories) to leave out (--exclude). */
   exclude?: (relative: string) => boolean;
-  /** Leave device/FIFO members out with a warning instead of refusing the archive. */
-  skipSpecial?: boolean;
   /** Largest member size accepted (e.g. the size of an uncompressed archive file). */
   sizeLimit?: number;
   /** Digests of each regular file's content to compute on the way (`md5` for a deb's md5sums). */
@@ -45,9 +44,8 @@ export interface TarContents {
   members: number;
 }
 
-const SPECIAL_KINDS: Record<string, string> = {
-  'character-device': 'character device', 'block-device': 'block device', fifo: 'FIFO',
-};
+/** Tar's names for device and FIFO members → the model's entry types. */
+const SPECIAL: Record<string, DeviceType | 'fifo'> = { 'character-device': 'char-device', 'block-device': 'block-device', fifo: 'fifo' };
 
 /** Reads the tar bytes coming out of `streams` (e.g. a file stream and a decompressor). */
 export async function readTarEntries(streams: [Readable, ...ByteStage[]], options: TarReadOptions): Promise<TarContents> {
@@ -85,20 +83,23 @@ class TarReader {
     const kind: string = header.type === 'file' && header.name.endsWith('/') ? 'directory' : header.type;
     if (kind === 'pax-global-header' || path === null || !['file', 'contiguous-file'].includes(kind)) await drain(entry);
     if (kind === 'pax-global-header') return;
-    if (SPECIAL_KINDS[kind]) {
-      if (!this.options.skipSpecial) throw specialMemberError(SPECIAL_KINDS[kind]!, archive, header.name);
-      this.options.diag.warn('special-member-skipped', `${archive}: left out ${SPECIAL_KINDS[kind]} ${JSON.stringify(header.name)} (packages cannot hold one)`);
-      return;
-    }
     if (path === null) return; // stripped away entirely, as GNU tar does, or excluded
     const base = {
       path, mode: (header.mode ?? 0o644) & 0o7777, ...this.ownerOf(header),
       mtime: header.mtime ? Math.floor(header.mtime.getTime() / 1000) : 0, size: 0,
+      ...this.capabilitiesOf(header),
     };
     switch (kind) {
       case 'directory':
         this.record({ ...base, type: 'dir' }, header.name);
         return;
+      case 'character-device':
+      case 'block-device':
+      case 'fifo': {
+        const type = SPECIAL[kind]!;
+        this.record(type === 'fifo' ? { ...base, type } : { ...base, type, device: { major: header.devMajor, minor: header.devMinor } }, header.name);
+        return;
+      }
       case 'symlink': {
         const target = header.linkname ?? '';
         checkSymlinkTarget(path, target, archive, header.name);
@@ -139,6 +140,18 @@ class TarReader {
     if (segments.length === 0) return null;
     if (this.options.exclude && segments.some((_, i) => this.options.exclude!(segments.slice(0, i + 1).join('/')))) return null;
     return this.prefix === '/' ? `/${segments.join('/')}` : `${this.prefix}/${segments.join('/')}`;
+  }
+
+  /** A regular file's `security.capability` xattr (GNU tar --xattrs), as capability text. */
+  private capabilitiesOf(header: TarEntryHeader): { capabilities?: string } {
+    const xattr = header.xattrs['security.capability'];
+    if (!xattr || (header.type !== 'file' && header.type !== 'contiguous-file')) return {};
+    try {
+      return { capabilities: capabilityText(xattr) };
+    } catch (err) {
+      this.options.diag.warn('capability-unreadable', `${this.options.archive}: ${JSON.stringify(header.name)}: ${describeError(err)}; its capabilities are left out`);
+      return {};
+    }
   }
 
   private ownerOf(header: TarEntryHeader): Owner {

@@ -19,7 +19,6 @@ export const tarInput: InputPlugin = {
   options: [
     { flags: '--strip-components <n>', description: 'tar input: drop N leading components of every member name' },
     { flags: '--keep-owners', description: "tar input: keep the archive's owners instead of root:root" },
-    { flags: '--allow-special', description: 'tar input: leave device and FIFO members out with a warning instead of refusing the tarball' },
   ],
 
   /** gzip, xz, zstd or bzip2 magic, or a ustar magic at offset 257. Deb (`!<arch>`) and rpm (`ed ab ee db`) never match. */
@@ -43,7 +42,6 @@ export const tarInput: InputPlugin = {
       stripComponents: stripComponents(options.stripComponents),
       owner: options.keepOwners ? undefined : ownerFor(options.owner, options.group, ctx.diag),
       exclude: options.exclude?.length ? excludeMatcher(options.exclude) : undefined,
-      skipSpecial: options.allowSpecial === true,
       sizeLimit: kind === 'none' ? size : undefined,
       diag: ctx.diag,
     }).finally(() => tarball.close());

@@ -1,11 +1,14 @@
 // Streams model entries as a GNU tar archive (for the tar output and deb's data.tar).
 import type { FileEntry } from '../core/model.js';
 import { contentOf } from '../core/exact-length.js';
-import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
+import { capabilityXattr } from '../formats/capability.js';
+import { XATTR, encodePaxHeader, encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
 
 export interface TarArchiveOptions {
   /** Write a `./` entry for the root first, as dpkg-deb does. */
   rootEntry?: { mtime: number };
+  /** Write file capabilities as PAX `SCHILY.xattr.security.capability` records (never in a deb: dpkg refuses PAX). */
+  xattrs?: boolean;
   /** Sees every chunk of file content as it streams (for md5sums and digests). */
   onData?: (entry: FileEntry, chunk: Uint8Array) => void;
 }
@@ -40,6 +43,9 @@ export async function* tarArchive(files: readonly FileEntry[], options: TarArchi
     }));
   }
   for (const entry of files) {
+    if (options.xattrs && entry.capabilities) {
+      add(encodePaxHeader(archiveName(entry), [[`${XATTR}security.capability`, capabilityXattr(entry.capabilities)]]));
+    }
     add(encodeTarHeader({
       name: archiveName(entry),
       type: entry.type,
@@ -51,6 +57,7 @@ export async function* tarArchive(files: readonly FileEntry[], options: TarArchi
       size: entry.type === 'file' ? entry.size : 0,
       mtime: entry.mtime,
       linkname: entry.type === 'symlink' ? entry.target : entry.type === 'hardlink' ? `.${entry.target}` : undefined,
+      ...(entry.device ? { devMajor: entry.device.major, devMinor: entry.device.minor } : {}),
     }));
     if (entry.type === 'file' && entry.size > 0) {
       const whole = entry.source?.readWhole?.();

@@ -52,6 +52,6 @@ export const tarOutput: OutputPlugin<TarSettings> = {
   },
 
   async write({ model, settings }, out) {
-    await pipeline(Readable.from(tarArchive(model.files)), compressor(settings.compression, settings.level), out, { end: false });
+    await pipeline(Readable.from(tarArchive(model.files, { xattrs: true })), compressor(settings.compression, settings.level), out, { end: false });
   },
 };

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOk } from './helpers.js';
-import { dpkgListing, rpmListing } from './package-listing.js';
+import { dpkgListing, rpmListing, type InfoFile } from './package-listing.js';
 import { readArMembers, writeAr } from './deb-build.js';
 
 export interface ExpectedEntry {
   path: string;
-  type: 'file' | 'dir' | 'symlink';
+  type: Exclude<InfoFile['type'], 'hardlink'>;
   mode: number;
   user: string;
   group: string;

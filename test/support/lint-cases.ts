@@ -52,6 +52,7 @@ export const CASES: Case[] = [
   { id: 'perm-setuid-setgid', defect: (p) => { at(p, '/usr/bin/hello-tool').mode = 0o4755; } },
   { id: 'perm-nonstandard-mode', severity: 'warning', defect: (p) => { at(p, '/usr/share/doc/hello-tool/README').mode = 0o640; } },
   { id: 'perm-exec-bit-mismatch', defect: (p) => { at(p, '/usr/bin/hello-tool').mode = 0o644; } },
+  { id: 'perm-device-outside-dev', defect: (p) => add(p, entry('/usr/share/hello-tool/disk', 'block-device', { mode: 0o660, device: { major: 8, minor: 0 } })) },
 
   { id: 'path-usr-local', defect: (p) => add(p, file('/usr/local/bin/x', '#!/bin/sh\n', { mode: 0o755 })) },
   { id: 'path-home', defect: (p) => add(p, file('/home/jane/.hello', 'x\n')) },

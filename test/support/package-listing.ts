@@ -36,7 +36,9 @@ export function corpusFiles(t: TestContext, kind: 'debs' | 'rpms'): string[] {
   return readdirSync(dir).filter((f) => f.endsWith(kind === 'debs' ? '.deb' : '.rpm')).sort().map((f) => join(dir, f));
 }
 
-const TYPE_BITS: Record<string, InfoFile['type']> = { '-': 'file', d: 'dir', l: 'symlink', h: 'hardlink' };
+const TYPE_BITS: Record<string, InfoFile['type']> = {
+  '-': 'file', d: 'dir', l: 'symlink', h: 'hardlink', c: 'char-device', b: 'block-device', p: 'fifo',
+};
 
 /** `-rwsr-xr-x` → {type, permission bits}. */
 export function parseModeString(text: string): { type: InfoFile['type'] | undefined; mode: number } {
@@ -94,6 +96,10 @@ export interface RpmRow {
   inode: string;
 }
 
+const RPM_KINDS: Record<number, Exclude<InfoFile['type'], 'hardlink'>> = {
+  0o040000: 'dir', 0o120000: 'symlink', 0o020000: 'char-device', 0o060000: 'block-device', 0o010000: 'fifo',
+};
+
 /** `rpm -qp --qf` file rows (tab-separated, so names with spaces survive). */
 export function rpmListing(rpm: string): RpmRow[] {
   const qf = '[%{FILENAMES}\\t%{FILEMODES:octal}\\t%{FILEUSERNAME}\\t%{FILEGROUPNAME}\\t%{FILESIZES}\\t%{FILEMTIMES}\\t%{FILELINKTOS}\\t%{FILEFLAGS:fflags}\\t%{FILEDEVICES}:%{FILEINODES}\\n]';
@@ -102,7 +108,7 @@ export function rpmListing(rpm: string): RpmRow[] {
     const [path, mode, user, group, size, mtime, target, flags, inode] = line.split('\t') as [string, string, string, string, string, string, string, string, string];
     const bits = Number.parseInt(mode, 8);
     const kind = bits & 0o170000;
-    const type = kind === 0o040000 ? 'dir' : kind === 0o120000 ? 'symlink' : 'file';
+    const type = RPM_KINDS[kind] ?? 'file';
     return { path, mode: bits & 0o7777, type, user, group, size: Number(size), mtime: Number(mtime), target, flags, inode };
   });
 }

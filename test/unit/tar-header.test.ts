@@ -1,5 +1,6 @@
 // The GNU tar header encoder, checked byte for byte against GNU tar itself writing the same entries,
 // plus the base-256 vector for sizes beyond octal's 8 GiB.
+import { canonicalCapabilities, capabilityText, capabilityXattr } from '../../src/formats/capability.js';
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync, chmodSync, readFileSync, lutimesSync } from 'node:fs';
 import { extract, type Header } from 'tar-stream';
@@ -108,3 +109,14 @@ function firstTarStreamHeader(bytes: Buffer): Promise<Header> {
     reader.write(bytes);
   });
 }
+
+test('file capabilities: text ⇄ the kernel\'s vfs_cap_data bytes (what setcap writes for cap_net_raw=ep)', () => {
+  assert.equal(capabilityXattr('cap_net_raw=ep').toString('hex'), '0100000200200000000000000000000000000000');
+  assert.equal(capabilityText(Buffer.from('0100000200200000000000000000000000000000', 'hex')), 'cap_net_raw=ep');
+  assert.equal(canonicalCapabilities('cap_net_raw,cap_net_admin+ep'), 'cap_net_admin,cap_net_raw=ep');
+  assert.equal(capabilityText(capabilityXattr('cap_setuid=p cap_bpf+i')), 'cap_setuid=p cap_bpf=i');
+  // A file has one effective flag: it makes every permitted capability effective.
+  assert.equal(capabilityText(capabilityXattr('cap_setuid=p cap_bpf+ie')), 'cap_setuid=ep cap_bpf=i');
+  assert.throws(() => capabilityXattr('cap_fly=ep'), /unknown capability 'cap_fly'/);
+  assert.throws(() => capabilityText(Buffer.alloc(20)), /unknown security.capability revision/);
+});

@@ -235,6 +235,21 @@ export const S_IFMT = 0o170000;
 export const S_IFREG = 0o100000;
 export const S_IFDIR = 0o040000;
 export const S_IFLNK = 0o120000;
+export const S_IFCHR = 0o020000;
+export const S_IFBLK = 0o060000;
+export const S_IFIFO = 0o010000;
+
+/**
+ * FILERDEVS is 16 bits wide (rpm_rdev_t): Linux's old device encoding, major << 8 | minor, so only
+ * majors and minors below 256 fit (every device under a static /dev does).
+ */
+export function encodeRdev(major: number, minor: number): number | undefined {
+  return major < 256 && minor < 256 ? (major << 8) | minor : undefined;
+}
+
+export function decodeRdev(rdev: number): { major: number; minor: number } {
+  return { major: (rdev >> 8) & 0xff, minor: rdev & 0xff };
+}
 
 /** Lead (§B1.1). */
 export const LEAD_MAGIC = [0xed, 0xab, 0xee, 0xdb] as const;

@@ -58,7 +58,6 @@ export async function readDeb(path: string, ctx: Context): Promise<PackageModel>
       archive: `${dataMember.name} in ${label}`,
       spoolPath: ctx.tempPath('deb-content'),
       digests: ['md5'],
-      skipSpecial: true,
       diag: ctx.diag,
     });
     if (data.members === 0) throw new PkgError('input-invalid', `reading ${dataMember.name} from ${label}: empty tar archive`);

@@ -19,6 +19,10 @@ export interface HeaderFile {
   group: string;
   /** `device:inode`: equal for the members of one hardlink set. */
   inode: string;
+  /** FILERDEVS: the device number of a device node. */
+  rdev: number;
+  /** FILECAPS: capability text, '' for none. */
+  caps: string;
 }
 
 export function headerFiles(header: RpmHeader): HeaderFile[] {
@@ -42,6 +46,8 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
   const groups = header.strings(Tag.FILEGROUPNAME);
   const devices = header.numbers(Tag.FILEDEVICES);
   const inodes = header.numbers(Tag.FILEINODES);
+  const rdevs = header.numbers(Tag.FILERDEVS);
+  const caps = header.strings(Tag.FILECAPS);
   for (const [name, array] of [['FILEMODES', modes], ['FILESIZES', sizes]] as const) {
     if (array.length !== paths.length) throw new Error(`${name} has ${array.length} entries for ${paths.length} files`);
   }
@@ -57,6 +63,8 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
     user: users[index] || 'root',
     group: groups[index] || 'root',
     inode: `${devices[index] ?? 0}:${inodes[index] ?? index}`,
+    rdev: rdevs[index] ?? 0,
+    caps: caps[index] ?? '',
   }));
 }
 

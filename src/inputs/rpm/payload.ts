@@ -11,7 +11,7 @@ import { UnexpectedEnd } from '../../formats/byte-reader.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
 import { decode } from '../../formats/decode.js';
 import { CpioReader } from '../../formats/cpio-read.js';
-import { HASHALGO, RPMFILE, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SigTag, Tag } from '../../formats/rpm/tags.js';
+import { HASHALGO, RPMFILE, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, SigTag, Tag, decodeRdev } from '../../formats/rpm/tags.js';
 import { Spool, emptySource } from '../spool.js';
 import { HASH_NAMES, fileDigestAlgorithm, fileFlags, headerFiles, rpmMemberPath, type HeaderFile } from './file-table.js';
 import type { RpmFile } from './package-file.js';
@@ -103,6 +103,7 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
       user: file.user, group: file.group, mtime: file.mtime, size: 0, flags: fileFlags(file.flags),
     };
     if (!base.flags) delete base.flags;
+    if (file.caps) Object.assign(base, { capabilities: file.caps });
     const add = (entry: FileEntry) => {
       placed.place(entry.path, entry.type, entry.path);
       entries.push(entry);
@@ -124,8 +125,17 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
         else throw new PayloadError(`${file.path} has no content in the payload`);
         break;
       }
+      case S_IFCHR:
+        add({ ...base, type: 'char-device', device: decodeRdev(file.rdev) });
+        break;
+      case S_IFBLK:
+        add({ ...base, type: 'block-device', device: decodeRdev(file.rdev) });
+        break;
+      case S_IFIFO:
+        add({ ...base, type: 'fifo' });
+        break;
       default:
-        diag.warn('entry-unsupported', `${file.path} in ${label} is a device, FIFO or socket; pkgshift packages only files, directories and links, so it is left out`);
+        diag.warn('entry-unsupported', `${file.path} in ${label} is a socket (or of an unknown type); packages cannot carry one, so it is left out`);
     }
   }
   return entries;

@@ -1,4 +1,5 @@
 // Filesystem layout rules (docs/LINT.md §3.3).
+import { isSpecial } from '../../core/model.js';
 import { ALL, DEB_RPM, finding, type Finding, type Rule } from '../types.js';
 import { createsHierarchy, TRIPLETS, tripletOf, under, underAny } from './paths.js';
 
@@ -45,7 +46,7 @@ const RUNTIME = ['/run', '/var/run', '/var/lock', '/proc', '/sys', '/dev', '/mnt
 
 const runtimeDir: Rule = {
   id: 'path-runtime-dir', severity: 'warning', formats: DEB_RPM,
-  summary: 'an entry under /run, /var/run, /var/lock, /proc, /sys, /dev, /mnt or /media',
+  summary: 'an entry under /run, /var/run, /var/lock, /proc, /sys, /dev, /mnt or /media (a static /dev that holds device nodes, as base packages ship, is fine)',
   hint: 'these are created at boot or by the administrator: use tmpfiles.d or create them at run time',
   lintian: ['dir-or-file-in-var-run', 'dir-or-file-in-run', 'dir-or-file-in-var-lock', 'dir-or-file-in-mnt'],
   rpmlint: ['non-ghost-in-run', 'dir-or-file-in-var-run', 'dir-or-file-in-var-lock'],
@@ -53,7 +54,9 @@ const runtimeDir: Rule = {
   check(model, format) {
     if (createsHierarchy(model)) return [];
     const runDir = (path: string) => underAny(path, ['/run', '/var/run', '/var/lock']);
-    return model.files.filter((e) => underAny(e.path, RUNTIME) && !e.flags?.has('ghost'))
+    // A package that ships device nodes under /dev is a static /dev (base-files, makedev): intended.
+    const staticDev = model.files.some((e) => isSpecial(e.type) && e.path.startsWith('/dev/'));
+    return model.files.filter((e) => underAny(e.path, RUNTIME) && !e.flags?.has('ghost') && !(staticDev && underAny(e.path, ['/dev'])))
       .map((e) => finding(this, 'this directory is a run-time or mount location', e.path,
         format === 'rpm' && e.type === 'dir' && runDir(e.path) ? 'info' : 'warning'));
   },
@@ -128,10 +131,10 @@ const libdirMismatch: Rule = {
 
 const unsafeMember: Rule = {
   id: 'path-unsafe-member', severity: 'error', formats: ALL, metadataOnly: true,
-  summary: 'the archive has a member that must not be extracted: absolute, "..", duplicate, device node, FIFO or socket',
+  summary: 'the archive has a member that must not be extracted: absolute, "..", duplicate or socket',
   hint: 'rebuild the archive from a clean tree with relative member names and only files, directories and links',
   lintian: ['package-contains-unsafe-symlink'],
-  why: 'An archive member that is absolute, climbs out with .., or is a device can write outside the target directory when extracted (the tar-slip class of bugs).',
+  why: 'An archive member that is absolute or climbs out with .. can write outside the target directory when extracted (the tar-slip class of bugs).',
   check(_model, _format, ctx) {
     return ctx.unsafe.map((message) => finding(this, message));
   },

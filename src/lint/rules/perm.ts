@@ -122,6 +122,18 @@ const nonstandardMode: Rule = {
   },
 };
 
+const deviceOutsideDev: Rule = {
+  id: 'perm-device-outside-dev', severity: 'warning', formats: ALL,
+  summary: 'a character or block device node lies outside /dev (device nodes under /dev and FIFOs anywhere are fine)',
+  hint: 'ship device nodes only under /dev (base packages, makedev), or create them at run time (udev, mknod in a script)',
+  why: 'A device node gives whoever can open its path raw access to the device it stands for (a disk, memory, a terminal). Base packages legitimately ship static nodes under /dev; one anywhere else is a slip or a way around the permissions of the real /dev.',
+  check(model) {
+    return model.files
+      .filter((e) => (e.type === 'char-device' || e.type === 'block-device') && !e.path.startsWith('/dev/'))
+      .map((e) => finding(this, `${e.type === 'char-device' ? 'character' : 'block'} device ${e.device?.major ?? 0}:${e.device?.minor ?? 0} outside /dev`, e.path));
+  },
+};
+
 const NO_EXEC_DIRS = ['/usr/share/doc', '/usr/share/man', '/etc/profile.d'];
 
 /** Policy 12.6: examples live in /usr/share/doc/PACKAGE/examples, and a runnable example keeps its +x. */
@@ -155,4 +167,4 @@ export function octal(mode: number): string {
   return mode.toString(8).padStart(4, '0');
 }
 
-export const permRules: Rule[] = [ownerNonRoot, worldWritable, setuidSetgid, nonstandardMode, execBitMismatch];
+export const permRules: Rule[] = [ownerNonRoot, worldWritable, setuidSetgid, nonstandardMode, execBitMismatch, deviceOutsideDev];

@@ -52,6 +52,11 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   const relations = debRelations(m, ctx.diag);
   const maintainer = debMaintainer(m.maintainer, ctx);
   const shipped = withoutGhosts(input.files, 'deb', ctx);
+  const capable = shipped.filter((f) => f.capabilities);
+  if (capable.length) {
+    // dpkg unpacks no extended attributes; a Debian package sets capabilities in its postinst.
+    ctx.diag.warn('deb-capabilities-dropped', `a deb cannot carry file capabilities (dpkg ignores xattrs): ${capable.map((f) => `${f.path} (${f.capabilities})`).join(', ')} lose them; set them in a postinst with setcap`);
+  }
   const metadata = { ...m, ...debDescription(m, ctx.diag), name, version, relations, maintainer };
   const distribution = typeof options.debDist === 'string' ? options.debDist : 'unstable';
   const model = normalize({

@@ -2,7 +2,7 @@
 // their modes with type bits, sizes, flags, verify flags and abstract inodes.
 import type { FileEntry } from '../../core/model.js';
 import { comparePaths } from '../../core/paths.js';
-import { RPMFILE, RPMVERIFY, S_IFDIR, S_IFLNK, S_IFREG } from '../../formats/rpm/tags.js';
+import { RPMFILE, RPMVERIFY, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG, encodeRdev } from '../../formats/rpm/tags.js';
 import { isSystemDir } from './system-dirs.js';
 
 export interface RpmFile {
@@ -11,6 +11,8 @@ export interface RpmFile {
   index: number;
   /** FILEMODES: permissions with the type bits. */
   mode: number;
+  /** FILERDEVS: a device node's number in rpm's 16-bit encoding; 0 for everything else. */
+  rdev: number;
   /** FILESIZES: content bytes, the link target's length for symlinks, 4096 for directories (as rpmbuild). */
   size: number;
   linkTo: string;
@@ -66,13 +68,9 @@ function fileFlags(entry: FileEntry): number {
   return bits;
 }
 
-function typeBits(entry: FileEntry): number {
-  switch (entry.type) {
-    case 'dir': return S_IFDIR;
-    case 'symlink': return S_IFLNK;
-    default: return S_IFREG;
-  }
-}
+const TYPE_BITS: Record<FileEntry['type'], number> = {
+  file: S_IFREG, hardlink: S_IFREG, dir: S_IFDIR, symlink: S_IFLNK, 'char-device': S_IFCHR, 'block-device': S_IFBLK, fifo: S_IFIFO,
+};
 
 /** The header's file list: every entry (the plan has left out the directories the package does not own), in rpm's order. */
 export function rpmFileList(files: readonly FileEntry[]): RpmFile[] {
@@ -96,7 +94,8 @@ export function rpmFileList(files: readonly FileEntry[]): RpmFile[] {
       : entry.type === 'symlink' ? Buffer.byteLength(linkTo)
         : (holder ?? entry).size;
     result.push({
-      entry, index, mode: typeBits(entry) | (entry.mode & 0o7777), size, linkTo, flags,
+      rdev: entry.device ? encodeRdev(entry.device.major, entry.device.minor) ?? 0 : 0,
+      entry, index, mode: TYPE_BITS[entry.type] | (entry.mode & 0o7777), size, linkTo, flags,
       // %ghost files are not on disk as packaged: rpm -V must not check their content, size, link or time.
       verifyFlags: ghost
         ? RPMVERIFY.ALL & ~(RPMVERIFY.FILEDIGEST | RPMVERIFY.FILESIZE | RPMVERIFY.LINKTO | RPMVERIFY.MTIME)

@@ -109,7 +109,7 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
   return [
     large ? int64(Tag.LONGFILESIZES, sizes) : int32(Tag.FILESIZES, sizes),
     int16(Tag.FILEMODES, files.map((f) => f.mode)),
-    int16(Tag.FILERDEVS, files.map(() => 0)),
+    int16(Tag.FILERDEVS, files.map((f) => f.rdev)),
     int32(Tag.FILEMTIMES, files.map((f) => f.entry.mtime)),
     strings(Tag.FILEDIGESTS, files.map(digestOf)),
     strings(Tag.FILELINKTOS, files.map((f) => f.linkTo)),
@@ -124,6 +124,8 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     strings(Tag.BASENAMES, baseNames),
     strings(Tag.DIRNAMES, dirNames),
     int32(Tag.FILEDIGESTALGO, [digestAlgo]),
+    // FILECAPS only when a file has capabilities (rpmbuild's %caps), with rpmlib(FileCaps).
+    ...(files.some((f) => f.entry.capabilities) ? [strings(Tag.FILECAPS, files.map((f) => f.entry.capabilities ?? ''))] : []),
   ];
 }
 

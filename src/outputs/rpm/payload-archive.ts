@@ -50,16 +50,17 @@ export async function* payloadArchive(files: readonly RpmFile[], options: Payloa
     for (let i = 0; i < group.length; i++) {
       const f = group[i]!;
       const carriesData = i === group.length - 1;
-      const dataSize = f.entry.type === 'dir' ? 0 : f.entry.type === 'symlink' ? f.size : carriesData ? f.size : 0;
+      const dataSize = f.entry.type === 'symlink' || ((f.entry.type === 'file' || f.entry.type === 'hardlink') && carriesData) ? f.size : 0;
       yield emit(options.stripped
         ? encodeStrippedHeader(f.index)
         : encodeNewcHeader({
           name: `.${f.entry.path}`, ino: f.inode, mode: f.mode, uid: f.entry.uid, gid: f.entry.gid,
           nlink: f.nlink, mtime: f.entry.mtime, size: dataSize,
+          rdevMajor: f.entry.device?.major, rdevMinor: f.entry.device?.minor,
         }));
       if (f.entry.type === 'symlink') {
         yield emit(Buffer.from(f.linkTo, 'utf8'));
-      } else if (f.entry.type !== 'dir' && carriesData) {
+      } else if ((f.entry.type === 'file' || f.entry.type === 'hardlink') && carriesData) {
         const holder = f.content ?? f.entry;
         for await (const chunk of hashedContent(holder, options.digests, options.digest)) yield emit(chunk);
       }

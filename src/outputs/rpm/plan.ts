@@ -2,8 +2,9 @@
 // relations, scripts, summary and license filled in, only the directories it owns), which lint checks,
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
+import { PkgError } from '../../core/errors.js';
 import { rpmPackageTriggers } from '../../core/file-triggers.js';
-import type { PackageModel } from '../../core/model.js';
+import type { FileEntry, PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
 import { withOwnersRestored } from '../../core/script-bootstrap.js';
@@ -11,7 +12,7 @@ import { controlFilesInScripts, originalScript, rpmFileTriggersFor, scriptsFor }
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
-import { RPMFILE, RPMSENSE } from '../../formats/rpm/tags.js';
+import { RPMFILE, RPMSENSE, encodeRdev } from '../../formats/rpm/tags.js';
 import type { Context, Options, Plan } from '../../plugin.js';
 import { addMetadataRelations, Dependencies, type RpmlibFeature } from './dependencies.js';
 import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
@@ -73,6 +74,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   }
   const fileTriggers = rpmFileTriggersFor(input.scripts, model.metadata, ctx.diag);
   const id = rpmIdentity(model.metadata);
+  checkDeviceNumbers(model.files);
   const files = rpmFileList(model.files);
   // newc's 32-bit size field: rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c).
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
@@ -95,6 +97,14 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   };
 }
 
+/** FILERDEVS is 16 bits: a device whose major or minor is 256 or more cannot be described (rpm truncates it). */
+function checkDeviceNumbers(files: readonly FileEntry[]): void {
+  const bad = files.find((f) => f.device && encodeRdev(f.device.major, f.device.minor) === undefined);
+  if (bad?.device) {
+    throw new PkgError('unsupported', `${bad.path}: device ${bad.device.major}:${bad.device.minor} does not fit rpm's 16-bit FILERDEVS (majors and minors below 256 only)`);
+  }
+}
+
 const PAYLOAD_FEATURE: Partial<Record<string, RpmlibFeature>> = { xz: 'PayloadIsXz', zstd: 'PayloadIsZstd' };
 
 function packageDependencies(pkg: PackageModel, id: RpmIdentity, files: readonly RpmFile[], large: boolean, compressor: string): Dependencies {
@@ -114,6 +124,7 @@ function packageDependencies(pkg: PackageModel, id: RpmIdentity, files: readonly
     if (!large) deps.features.add('PayloadFilesHavePrefix');
   }
   if (files.some((f) => f.nlink > 1)) deps.features.add('PartialHardlinkSets');
+  if (files.some((f) => f.entry.capabilities)) deps.features.add('FileCaps');
   if (large) deps.features.add('LargeFiles');
   const payloadFeature = PAYLOAD_FEATURE[compressor];
   if (payloadFeature) deps.features.add(payloadFeature);
