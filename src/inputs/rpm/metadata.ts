@@ -2,6 +2,8 @@
 // meaning goes to extras.rpm: Group, Distribution, BuildHost, BuildTime, SourceRPM, Prefixes,
 // BugURL, the changelog (as `rpm --changelog` prints it) and trigger scriptlets (JSON).
 import { neutralArch } from '../../core/arch.js';
+import { rpmChangelogText } from '../../changelog/rpm.js';
+import { sectionForGroup } from '../../core/section-group.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
@@ -52,6 +54,10 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
   if (header.has(ReadTag.FILETRIGGERSCRIPTS) || header.has(ReadTag.TRANSFILETRIGGERSCRIPTS)) {
     diag.warn('rpm-file-triggers-dropped', `${name}: rpm file triggers have no neutral meaning and are left out`);
   }
+  if (extras.Group) {
+    const section = sectionForGroup(extras.Group);
+    if (section) metadata.section = section;
+  }
   if (Object.keys(extras).length) metadata.extras.rpm = extras;
   return metadata;
 }
@@ -100,13 +106,8 @@ function triggerList(header: RpmHeader): Trigger[] {
   });
 }
 
-/** `* Www Mmm dd yyyy name\ntext` entries, newest first, as `rpm -q --changelog` prints them. */
 function changelogText(header: RpmHeader): string {
   const times = header.numbers(Tag.CHANGELOGTIME);
-  const names = header.strings(Tag.CHANGELOGNAME);
   const texts = header.strings(Tag.CHANGELOGTEXT);
-  return names.map((who, i) => {
-    const date = new Date((times[i] ?? 0) * 1000).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+).*$/, '$1 $3 $2 $4');
-    return `* ${date} ${who}\n${texts[i] ?? ''}`;
-  }).join('\n\n');
+  return rpmChangelogText(header.strings(Tag.CHANGELOGNAME).map((name, i) => ({ time: times[i] ?? 0, name, text: texts[i] ?? '' })));
 }

@@ -1,5 +1,6 @@
 // The main header's entries (docs/FORMATS.md §B1.4 "minimum", §B1.5 file arrays, §B1.6 payload tags).
 import { rpmChangelog } from '../../changelog/render.js';
+import { parseRpmChangelogText } from '../../changelog/rpm.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { HASHALGO, RpmType, Tag } from '../../formats/rpm/tags.js';
 import type { Dependencies } from './dependencies.js';
@@ -83,7 +84,7 @@ function changelogEntries(id: RpmIdentity, info: RpmDescriptive, buildTime: numb
     const { times, names, texts } = rpmChangelog(info.changelogEntries);
     return [int32(Tag.CHANGELOGTIME, times), strings(Tag.CHANGELOGNAME, names), strings(Tag.CHANGELOGTEXT, texts)];
   }
-  const recorded = info.changelog ? parseChangelog(info.changelog) : [];
+  const recorded = info.changelog ? parseRpmChangelogText(info.changelog) : [];
   if (recorded.length) {
     return [
       int32(Tag.CHANGELOGTIME, recorded.map((e) => e.time)),
@@ -125,17 +126,4 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     strings(Tag.DIRNAMES, dirNames),
     int32(Tag.FILEDIGESTALGO, [digestAlgo]),
   ];
-}
-
-const ENTRY_HEAD = /^\* \w{3} (\w{3}) (\d{1,2}) (\d{4}) (.*)$/;
-
-/** `* Tue Jun 26 2018 Name <mail> - 1.0-1` + text lines, entries separated by blank lines (rpm --changelog). */
-function parseChangelog(text: string): { time: number; name: string; text: string }[] {
-  return text.split(/\n\n(?=\* \w{3} \w{3} \d)/).flatMap((entry) => {
-    const [head = '', ...body] = entry.split('\n');
-    const m = ENTRY_HEAD.exec(head);
-    if (!m) return [];
-    const time = Date.parse(`${m[2]} ${m[1]} ${m[3]} 12:00:00 UTC`) / 1000;
-    return Number.isFinite(time) ? [{ time: time - (time % 86400), name: m[4]!, text: body.join('\n') }] : [];
-  });
 }

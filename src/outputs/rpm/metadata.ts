@@ -5,6 +5,7 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { ChangelogEntry, Metadata } from '../../core/model.js';
 import { rpmEvrString } from '../../core/version.js';
+import { groupForSection } from '../../core/section-group.js';
 
 export interface RpmIdentity {
   name: string;
@@ -58,8 +59,9 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   }
   const result: RpmDescriptive = {
     summary, description, license,
-    // --category is "section / group"; rpm's Group is free text (deprecated by Fedora, required by rpmlint).
-    group: metadata.extras.rpm?.Group || metadata.section || 'Unspecified',
+    // An rpm input's own Group, else the section's (--category, a deb's Section); rpm's Group is free
+    // text (deprecated by Fedora, required by rpmlint).
+    group: metadata.extras.rpm?.Group || (metadata.section ? groupForSection(metadata.section) : 'Unspecified'),
   };
   if (metadata.maintainer) result.packager = metadata.maintainer;
   if (metadata.vendor) result.vendor = metadata.vendor;

@@ -16,6 +16,7 @@ import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
 import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptive, type RpmIdentity } from './metadata.js';
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
 import { scriptEntries } from './scripts.js';
+import { shippedDebianChangelog } from './changelog.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
 
@@ -50,6 +51,10 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version: upstream, release } = toRpmVersion(m.version, ctx.diag);
   const info = rpmDescriptive(m, ctx.diag);
+  if (!info.changelog && !info.changelogEntries) {
+    const shipped = await shippedDebianChangelog(input, ctx);
+    if (shipped.length) info.changelogEntries = shipped;
+  }
   const model: PackageModel = {
     metadata: {
       ...m, version: { ...(epoch !== undefined ? { epoch } : {}), upstream, release },
