@@ -12,6 +12,7 @@ import { builtinLibrary, parseSymbolsFile, shlibsEntry, splitSoname } from '../.
 import { nameMap } from '../../src/deps/name-map.js';
 import { applyPolicy, defaultPolicy, relationKey, withRpmRevisionForms, type DepsPolicy, type Family } from '../../src/deps/policy.js';
 import { scriptRequires } from '../../src/deps/rpm-auto.js';
+import { DEBIAN, RPM } from '../../src/deps/families.js';
 import { tempDir } from '../support/helpers.js';
 
 function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = []) {
@@ -30,14 +31,14 @@ const DEB_INPUT: Metadata['relations'] = {
 };
 
 test('default policy: literal within a family and for plain inputs, computed across families', () => {
-  assert.equal(defaultPolicy('deb', 'rpm'), 'auto');
-  assert.equal(defaultPolicy('rpm', 'deb'), 'auto');
-  assert.equal(defaultPolicy('deb', 'deb'), 'keep');
-  assert.equal(defaultPolicy(undefined, 'rpm'), 'keep');
+  assert.equal(defaultPolicy(DEBIAN, RPM), 'auto');
+  assert.equal(defaultPolicy(RPM, DEBIAN), 'auto');
+  assert.equal(defaultPolicy(DEBIAN, DEBIAN), 'keep');
+  assert.equal(defaultPolicy(undefined, RPM), 'keep');
 });
 
 test('map: Debian names become Fedora names, unmapped library names are dropped, each named once', () => {
-  const { text, messages } = run('map', 'deb', 'rpm', DEB_INPUT);
+  const { text, messages } = run('map', DEBIAN, RPM, DEB_INPUT);
   // libc6 → glibc keeps the lower bound; zlib1g's epoch and +dfsg do not exist in Fedora's zlib.
   assert.equal(text.depends, 'glibc (>= 2.34), zlib (>= 1.2.13), shadow-utils, jq (>> 1.6-0)');
   assert.equal(text.conflicts, 'shadow-utils');
@@ -49,14 +50,14 @@ test('map: Debian names become Fedora names, unmapped library names are dropped,
 });
 
 test('keep: names as written, with a warning naming those the target likely lacks', () => {
-  const { text, messages } = run('keep', 'deb', 'rpm', DEB_INPUT);
+  const { text, messages } = run('keep', DEBIAN, RPM, DEB_INPUT);
   assert.equal(text.depends, 'libc6 (>= 2.34), zlib1g (>= 1:1.2.13.dfsg), debconf (>= 0.5) | debconf-2.0, adduser, libfoo3, jq (>> 1.6-0)');
   assert.deepEqual(messages, ['deps-foreign-names: kept unchanged, rpm distributions are unlikely to have them: libc6, zlib1g, debconf, adduser, libfoo3, passwd']);
 });
 
 test('auto and none: the input dependencies are dropped and listed; conflicts are still mapped; the command line is kept', () => {
   for (const policy of ['auto', 'none'] as const) {
-    const { text, messages } = run(policy, 'deb', 'rpm', DEB_INPUT, ['adduser']);
+    const { text, messages } = run(policy, DEBIAN, RPM, DEB_INPUT, ['adduser']);
     assert.equal(text.depends, 'adduser', policy);
     assert.equal(text.conflicts, 'shadow-utils');
     assert.match(messages[0]!, new RegExp(`^deps-dropped: --deps ${policy}: .*dropped: libc6 \\(>= 2.34\\), zlib1g .*, jq \\(>> 1.6\\)$`));
@@ -64,7 +65,7 @@ test('auto and none: the input dependencies are dropped and listed; conflicts ar
 });
 
 test('rpm → deb: soname capabilities are not package names; files and common names are mapped', () => {
-  const { text, messages } = run('map', 'rpm', 'deb', {
+  const { text, messages } = run('map', RPM, DEBIAN, {
     depends: parseRelationList('libc.so.6(GLIBC_2.34)(64bit), /bin/sh, /usr/bin/perl, shadow-utils, update-alternatives, perl(Getopt::Long), rtld(GNU_HASH)'),
   });
   assert.equal(text.depends, 'perl, passwd, dpkg');
@@ -76,7 +77,7 @@ test('rpm → deb: soname capabilities are not package names; files and common n
 });
 
 test('within one family nothing is renamed or dropped', () => {
-  assert.deepEqual(run('map', 'deb', 'deb', DEB_INPUT).text.depends, DEB_INPUT.depends!.map(formatDebRelation).join(', '));
+  assert.deepEqual(run('map', DEBIAN, DEBIAN, DEB_INPUT).text.depends, DEB_INPUT.depends!.map(formatDebRelation).join(', '));
 });
 
 test('--dep-map lines extend and override the built-in map; a malformed line is a usage error', (t) => {

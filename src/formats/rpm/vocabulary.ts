@@ -89,3 +89,11 @@ export const SCRIPTLETS: Readonly<Record<Phase, ScriptletTags>> = {
   postTransaction: { body: Tag.POSTTRANS, prog: Tag.POSTTRANSPROG, sense: RPMSENSE.POSTTRANS, label: '%posttrans' },
   verify: { body: Tag.VERIFYSCRIPT, prog: Tag.VERIFYSCRIPTPROG, sense: RPMSENSE.SCRIPT_VERIFY, label: '%verifyscript' },
 };
+
+/** The accounts every Fedora/RHEL system has (the setup package's /etc/passwd and /etc/group). */
+export const FEDORA_ACCOUNTS = {
+  system: 'Fedora/RHEL',
+  users: ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'],
+  groups: ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy',
+    'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'input', 'kvm', 'render'],
+} as const;

@@ -10,10 +10,12 @@ import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
 import { readRpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
+import { RPM } from '../../deps/families.js';
 
 export const rpmInput: InputPlugin = {
   name: 'rpm',
   lintFormat: 'rpm',
+  dependencyFamily: RPM,
   description: 'an RPM binary package (.rpm)',
   carriesConfigFlags: true,
 

@@ -2,6 +2,7 @@
 // version, relations, scripts, maintainer, description, a generated copyright file, no %ghost files),
 // which lint checks, and every control.tar member but md5sums (which needs the data's hashes).
 import { warnNonStandardOwners } from '../../core/accounts.js';
+import { DEBIAN_ACCOUNTS } from '../../formats/deb/vocabulary.js';
 import { PkgError } from '../../core/errors.js';
 import type { FileEntry, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
@@ -63,7 +64,7 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   const controlFiles: ControlFile[] = [];
   if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
   const scripts = scriptFiles(model.scripts, ctx.diag);
-  warnNonStandardOwners(model.files, 'deb', ctx.diag);
+  warnNonStandardOwners(model.files, DEBIAN_ACCOUNTS, ctx.diag);
   controlFiles.push(...scripts, ...extraControlFiles(m.extras[CONTROL_FILES_EXTRA], scripts, ctx.diag));
   const control = controlFields({
     metadata: model.metadata,

@@ -2,6 +2,7 @@
 // relations, scripts, summary and license filled in, only the directories it owns), which lint checks,
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
+import { FEDORA_ACCOUNTS } from '../../formats/rpm/vocabulary.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
@@ -72,7 +73,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
   const deps = packageDependencies(model, id, files, large, compressor);
   const scripts = scriptEntries(model.scripts, model.metadata, deps, ctx.diag);
-  warnNonStandardOwners(model.files, 'rpm', ctx.diag);
+  warnNonStandardOwners(model.files, FEDORA_ACCOUNTS, ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);
   return {
