@@ -2,6 +2,7 @@
 // generators see them. The deb and rpm plugins name theirs (`dependencyFamily`); nothing else
 // decides by a format's name which family a package belongs to.
 import type { Metadata, PackageModel, Relation } from '../core/model.js';
+import { isEssential } from '../core/script-tools.js';
 import type { Context } from '../plugin.js';
 import { debDerived, rpmDerived } from './index.js';
 import type { NameMap } from './name-map.js';
@@ -20,6 +21,8 @@ export const DEBIAN: DependencyFamily = {
   ownsName: (name) => /^lib.*\d/.test(name) || /-(dev|dbg)$/.test(name),
   isSonameCapability: () => false,
   versionForms: (relation: Relation) => relation,
+  // Debian Policy §3.8: Essential packages are always there; an unversioned dependency on one says nothing.
+  meetsItself: (relation) => !relation.version && !relation.alternatives?.length && isEssential(relation.name),
   derive: (pkg, names, ctx) => debDerived(pkg, names, ctx),
 };
 
@@ -31,5 +34,6 @@ export const RPM: DependencyFamily = {
   ownsName: (name) => name.includes('(') || name.startsWith('/') || /-(devel|libs)$/.test(name) || /^lib.*\d/.test(name),
   isSonameCapability: (name) => /\.so[.(]|^rtld\(/.test(name),
   versionForms: withRpmRevisionForms,
+  meetsItself: () => false,
   derive: (pkg) => rpmDerived(pkg),
 };

@@ -28,6 +28,11 @@ export interface Family {
   isSonameCapability(name: string): boolean;
   /** A relation of the other family, with this family's version forms. */
   versionForms(relation: Relation): Relation;
+  /**
+   * A requirement every system of this family meets by itself, which a package from the other family
+   * states (Debian's Essential set: `Requires(post): coreutils` is implicit in Debian).
+   */
+  meetsItself(relation: Relation): boolean;
 }
 
 /** Relations that pull packages in; auto and none replace them, the others (Provides, Conflicts, …) are mapped. */
@@ -63,7 +68,7 @@ export function derivesDependencies(policy: DepsPolicy): boolean {
 export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext): Metadata['relations'] {
   const { policy, from, to } = ctx;
   const cross = from !== undefined && to !== undefined && from !== to;
-  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[] };
+  const report: Report = { replaced: [], notNeeded: [], unmapped: [], foreign: [], sonames: [], implied: [] };
   const out: Metadata['relations'] = {};
   const versioned = (r: Relation) => (cross ? to.versionForms(r) : r);
   for (const [kind, list] of Object.entries(relations) as [RelationKind, Relation[]][]) {
@@ -76,6 +81,8 @@ export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext
         (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
       } else if (!cross) {
         kept.push(relation);
+      } else if (DEPENDENCY_KINDS.has(kind) && to.meetsItself(relation)) {
+        report.implied.push(relation.name);
       } else if (policy === 'keep') {
         report.foreign.push(...alternativesOf(relation).map((a) => a.name).filter((name) => isForeign(name, ctx)));
         kept.push(versioned(relation));
@@ -100,7 +107,7 @@ function isForeign(name: string, ctx: PolicyContext): boolean {
   return mapped === undefined ? ctx.from!.ownsName(name) : mapped !== name;
 }
 
-function mapRelation(relation: Relation, ctx: PolicyContext, report: { notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }): Relation | undefined {
+function mapRelation(relation: Relation, ctx: PolicyContext, report: Report): Relation | undefined {
   const alternatives: Relation[] = [];
   for (const alt of alternativesOf(relation)) {
     const { alternatives: _nested, ...single } = alt;
@@ -146,13 +153,24 @@ export function withRpmRevisionForms(relation: Relation): Relation {
   return alternatives ? { ...fix(relation), alternatives } : fix(relation);
 }
 
-function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }, ctx: PolicyContext): void {
+/** What the policy left out or kept doubtfully, by reason, for the warnings. */
+interface Report {
+  replaced: string[];
+  notNeeded: string[];
+  unmapped: string[];
+  foreign: string[];
+  sonames: string[];
+  implied: string[];
+}
+
+function warn(report: Report, ctx: PolicyContext): void {
   const target = ctx.to!.title;
   const list = (names: string[]) => [...new Set(names)].join(', ');
   if (report.replaced.length) {
     const by = ctx.policy === 'auto' ? 'replaced by the dependencies computed from its files' : 'left out';
     ctx.diag.warn('deps-dropped', `--deps ${ctx.policy}: the input's dependencies are ${by}; dropped: ${list(report.replaced)}`);
   }
+  if (report.implied.length) ctx.diag.info('deps-implied', `dropped, every system of ${target} has them: ${list(report.implied)}`);
   if (report.notNeeded.length) ctx.diag.warn('deps-not-needed', `dropped, ${target} need no package for them: ${list(report.notNeeded)}`);
   if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to!.noun} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
   if (report.sonames.length) ctx.diag.info('deps-sonames', `soname requirements replaced by the Depends computed from the files: ${list(report.sonames)}`);
