@@ -91,7 +91,7 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
-  return writePackage(read, request, ctx, { family: input.dependencyFamily, buildRoots });
+  return writePackage(read, request, ctx, { family: input.dependencyFamily?.(read), buildRoots });
 }
 
 /**

@@ -77,8 +77,12 @@ export interface InputPlugin {
   options?: OptionSpec[];
   /** Whose conventions `pkgshift lint` applies to a package this input reads. */
   lintFormat: LintFormat;
-  /** The distribution family whose package names its relations use (deb, rpm); none for dir, tar, npm. */
-  dependencyFamily?: DependencyFamily;
+  /**
+   * The distribution family whose package names the relations of a package it read use (deb, rpm);
+   * none for dir, tar, npm. A package carrying the other format's metadata (--keep-foreign-metadata)
+   * is of that format's family.
+   */
+  dependencyFamily?(pkg: PackageModel): DependencyFamily | undefined;
   /**
    * True for formats that say themselves which files are config files (deb conffiles, rpm %config).
    * For the others, files under /etc become config files (unless --no-default-config-files).

@@ -19,7 +19,7 @@ import { listArMembers, memberHead, memberStream } from './ar-members.js';
 import { metadataFromControl } from './control-model.js';
 import { readControlTar, type ControlFile } from './control-tar.js';
 import { readDataTar } from './data-tar.js';
-import { DEBIAN } from '../../deps/families.js';
+import { DEBIAN, RPM } from '../../deps/families.js';
 
 const COMPRESSION_BY_SUFFIX: Record<string, Compression> = {
   '': 'none', '.gz': 'gzip', '.xz': 'xz', '.zst': 'zstd', '.bz2': 'bzip2', '.lzma': 'lzma',
@@ -32,7 +32,8 @@ const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.values(MA
 export const debInput: InputPlugin = {
   name: 'deb',
   lintFormat: 'deb',
-  dependencyFamily: DEBIAN,
+  // A deb carrying an rpm's tags (X-Rpm-…, foreign.ts) is read as that rpm, relations included.
+  dependencyFamily: (pkg) => (pkg.metadata.extras.rpm ? RPM : DEBIAN),
   description: 'a Debian binary package (.deb)',
   carriesConfigFlags: true,
 

@@ -10,12 +10,14 @@ import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
 import { readRpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
-import { RPM } from '../../deps/families.js';
+import { applyForeignDeb } from './foreign.js';
+import { DEBIAN, RPM } from '../../deps/families.js';
 
 export const rpmInput: InputPlugin = {
   name: 'rpm',
   lintFormat: 'rpm',
-  dependencyFamily: RPM,
+  // An rpm carrying a deb's fields (pkgshift's foreign-metadata tag, foreign.ts) is read as that deb.
+  dependencyFamily: (pkg) => (pkg.metadata.extras.deb ? DEBIAN : RPM),
   description: 'an RPM binary package (.rpm)',
   carriesConfigFlags: true,
 
@@ -37,6 +39,7 @@ export async function readRpm(path: string, ctx: Context): Promise<PackageModel>
   let scripts;
   try {
     metadata = metadataFromHeader(rpm.header, ctx.diag);
+    applyForeignDeb(rpm.header, metadata);
     scripts = scriptsFromHeader(rpm.header);
   } catch (err) {
     throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });

@@ -2,13 +2,14 @@
 // revision), as Debian policy §12.7 asks of every binary package: the model's changelog, or one
 // generated entry for this version so that the package is not without one (lintian: no-changelog).
 import { gzipSync } from 'node:zlib';
-import { debianChangelog } from '../../changelog/render.js';
+import { debianChangelog, rpmChangelog } from '../../changelog/render.js';
 import type { ChangelogEntry, FileEntry, PackageModel } from '../../core/model.js';
 import { bufferSource } from '../../core/source.js';
 import { debVersionString } from '../../core/version.js';
 import type { Context } from '../../plugin.js';
 import { debPackageName } from './naming.js';
-import { entriesFromRpm, parseRpmChangelogText } from '../../changelog/rpm.js';
+import { entriesFromRpm, parseRpmChangelogText, rpmChangelogText } from '../../changelog/rpm.js';
+import { parseDebian } from '../../changelog/parse.js';
 
 /** `pkg` has the deb's version and maintainer already (prepareDeb). */
 export function changelogFile(pkg: PackageModel, distribution: string, ctx: Context): FileEntry[] {
@@ -29,6 +30,18 @@ export function changelogFile(pkg: PackageModel, distribution: string, ctx: Cont
   const source = bufferSource(gzipSync(debianChangelog(name, entries), { level: 9 }), path);
   const mtime = ctx.sourceDateEpoch ?? Math.max(0, ...pkg.files.map((f) => f.mtime));
   return [{ path, type: 'file', mode: 0o644, uid: 0, gid: 0, user: 'root', group: 'root', mtime, size: source.size, source }];
+}
+
+/**
+ * Whether the changelog.Debian.gz written for an rpm input's %changelog gives it back unchanged when the
+ * deb is converted to rpm again (outputs/rpm/changelog.ts reads it); else --keep-foreign-metadata keeps the text.
+ */
+export function rpmChangelogSurvives(m: PackageModel['metadata'], name: string, distribution: string): boolean {
+  const text = m.extras.rpm?.Changelog;
+  if (!text) return true;
+  const written = debianChangelog(name, forDebian(rpmEntries(m), debVersionString(m.version), distribution));
+  const { times, names, texts } = rpmChangelog(parseDebian(written, 'changelog.Debian'));
+  return rpmChangelogText(names.map((n, i) => ({ time: times[i]!, name: n, text: texts[i]! }))) === text;
 }
 
 /** An rpm input's %changelog (kept verbatim in extras), as neutral entries. */

@@ -18,7 +18,8 @@ import { controlFields, debDescription } from './control.js';
 import { defaultMaintainer, isWellFormedMaintainer } from '../../core/maintainer.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
-import { changelogFile } from './changelog.js';
+import { changelogFile, rpmChangelogSurvives } from './changelog.js';
+import { rpmOnlyFields } from './foreign.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
@@ -70,6 +71,8 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
     metadata: model.metadata,
     installedSize: installedSize(model.files, controlFiles),
     priority: options.debPriority as string | undefined,
+    foreignFields: rpmOnlyFields({ input: m, planned: model.metadata, changelogSurvives: rpmChangelogSurvives(m, name, distribution) },
+      options.keepForeignMetadata === true, ctx.diag),
     extraFields: options.debField as string[] | undefined,
   });
   formatControl(control); // refuses bad fields now, not after the data is spooled

@@ -22,6 +22,8 @@ export interface MainHeaderInput {
   large: boolean;
   scripts: HeaderEntry[];
   deps: Dependencies;
+  /** --keep-foreign-metadata: the deb's own fields (foreign.ts). */
+  foreign: HeaderEntry[];
   payload: SpooledPayload;
   /** PAYLOADCOMPRESSOR value, and PAYLOADFLAGS (the level) unless undefined. */
   compressor: string;
@@ -52,7 +54,7 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
     str(Tag.OS, input.os),
     str(Tag.ARCH, id.arch),
     // Its absence would make rpm take the package for a source rpm (headerIsSource, §0.4).
-    str(Tag.SOURCERPM, `${id.name}-${id.version}-${id.release}.src.rpm`),
+    str(Tag.SOURCERPM, info.carried.SourceRPM ?? `${id.name}-${id.version}-${id.release}.src.rpm`),
     str(Tag.PAYLOADFORMAT, 'cpio'),
     str(Tag.PAYLOADCOMPRESSOR, input.compressor),
     str(Tag.ENCODING, 'utf-8'),
@@ -67,10 +69,15 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
   if (info.vendor) entries.push(str(Tag.VENDOR, info.vendor));
   if (info.packager) entries.push(str(Tag.PACKAGER, info.packager));
   if (info.url) entries.push(str(Tag.URL, info.url));
+  const { Distribution, DistURL, BugURL, Prefixes } = info.carried;
+  if (Distribution) entries.push(str(Tag.DISTRIBUTION, Distribution));
+  if (DistURL) entries.push(str(Tag.DISTURL, DistURL));
+  if (BugURL) entries.push(str(Tag.BUGURL, BugURL));
+  if (Prefixes) entries.push(strings(Tag.PREFIXES, Prefixes.split('\n')));
   // large_files.md: 32-bit tags whenever the values fit, for older readers.
   entries.push(size >= 0xffffffff ? int64(Tag.LONGSIZE, [size]) : int32(Tag.SIZE, [size]));
   if (files.length > 0) entries.push(...fileEntries(files, large, payload, input.digest.algo));
-  entries.push(...changelogEntries(id, info, input.buildTime));
+  entries.push(...changelogEntries(id, info, input.buildTime), ...input.foreign);
   return entries;
 }
 

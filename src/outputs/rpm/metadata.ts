@@ -25,11 +25,17 @@ export interface RpmDescriptive {
   packager?: string;
   vendor?: string;
   url?: string;
+  /** An rpm input's descriptive tags no other format has: Distribution, DistURL, BugURL, SourceRPM, Prefixes (one per line). */
+  carried: Partial<Record<CarriedTag, string>>;
   /** An rpm input's changelog, as `rpm -q --changelog` prints it. */
   changelog?: string;
   /** A changelog given to pkgshift (--changelog), which wins over an input's. */
   changelogEntries?: ChangelogEntry[];
 }
+
+/** The tags of an rpm input (extras.rpm) written again as they were; BuildHost and BuildTime describe each build and are the writer's own. */
+export const CARRIED_TAGS = ['Distribution', 'DistURL', 'BugURL', 'SourceRPM', 'Prefixes'] as const;
+export type CarriedTag = (typeof CARRIED_TAGS)[number];
 
 /** What rpm writes when it does not know the license: SPDX's "no assertion", not a guess. */
 export const UNKNOWN_LICENSE = 'NOASSERTION';
@@ -57,8 +63,10 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   if (!metadata.license?.trim()) {
     diag.warn('rpm-license-missing', `no license given (--license): rpm License is '${UNKNOWN_LICENSE}'`, { field: 'license' });
   }
+  const extras = metadata.extras.rpm ?? {};
   const result: RpmDescriptive = {
     summary, description, license,
+    carried: Object.fromEntries(CARRIED_TAGS.filter((tag) => extras[tag]).map((tag) => [tag, extras[tag]!])),
     // An rpm input's own Group, else the section's (--category, a deb's Section); rpm's Group is free
     // text (deprecated by Fedora, required by rpmlint).
     group: metadata.extras.rpm?.Group || (metadata.section ? groupForSection(metadata.section) : 'Unspecified'),

@@ -18,6 +18,7 @@ import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptiv
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
 import { scriptEntries } from './scripts.js';
 import { shippedDebianChangelog } from './changelog.js';
+import { foreignDebEntries } from './foreign.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
 
@@ -31,6 +32,8 @@ export interface RpmPlanSettings extends RpmSettings {
   compressor: string;
   /** Scriptlet bodies and interpreters. */
   scripts: HeaderEntry[];
+  /** --keep-foreign-metadata: the deb's fields rpm has no tag for. */
+  foreign: HeaderEntry[];
   /** Provides, requires (rpmlib() ones included) and the other dependency lists. */
   deps: Dependencies;
   buildTime: number;
@@ -80,6 +83,7 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     model, fileName: rpmFileName(id),
     settings: {
       ...settings, id, info, files, large, compressor, scripts, deps,
+      foreign: foreignDebEntries(m, options.keepForeignMetadata === true, ctx.diag),
       buildTime: ctx.sourceDateEpoch ?? Math.floor(Date.now() / 1000),
       ...(key ? { key } : {}),
     },
