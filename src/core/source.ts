@@ -1,8 +1,10 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { Readable } from 'node:stream';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { ContentSource } from './model.js';
 import { PkgError, describeError } from './errors.js';
+import { exactLength } from './exact-length.js';
 
 /** Content read from a file on disk each time it is opened. The size must not change meanwhile. */
 export function fileSource(path: string, size: number, describe = path): ContentSource {
@@ -10,19 +12,14 @@ export function fileSource(path: string, size: number, describe = path): Content
     size,
     describe,
     async *open() {
-      let seen = 0;
+      // One byte more than expected: a file that grew is noticed, not cut short.
+      const chunks = readRange(path, 0, size + 1);
+      const changed = (found: string) => new PkgError('input-invalid', `reading ${describe}: file changed while packaging (expected ${size} bytes, found ${found})`);
       try {
-        // One byte more than expected: a file that grew is noticed, not cut short.
-        for await (const chunk of readRange(path, 0, size + 1)) {
-          seen += chunk.length;
-          if (seen > size) break;
-          yield chunk;
-        }
+        yield* exactLength(chunks, size, changed);
       } catch (err) {
+        if (err instanceof PkgError) throw err;
         throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
-      }
-      if (seen !== size) {
-        throw new PkgError('input-invalid', `reading ${describe}: file changed while packaging (expected ${size} bytes, found ${seen})`);
       }
     },
   };
@@ -75,6 +72,55 @@ export async function openInput(path: string): Promise<FileHandle> {
     return await open(path, 'r');
   } catch (err) {
     throw new PkgError('input-unreadable', `cannot open ${path}: ${describeError(err)}`, { cause: err });
+  }
+}
+
+/**
+ * An input package file opened once: positional reads and byte-range streams all use the one handle,
+ * which close() releases. Reads are exact: a range past the end of the file is `truncated`.
+ */
+export class InputFile {
+  private constructor(readonly path: string, private readonly handle: FileHandle, readonly size: number) {}
+
+  static async open(path: string): Promise<InputFile> {
+    const handle = await openInput(path);
+    try {
+      return new InputFile(path, handle, (await handle.stat()).size);
+    } catch (err) {
+      await handle.close();
+      throw new PkgError('input-unreadable', `cannot read ${path}: ${describeError(err)}`, { cause: err });
+    }
+  }
+
+  /** Up to `length` bytes from `position`: fewer only where the file ends (for magic sniffing). */
+  async head(position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.alloc(Math.max(0, Math.min(length, this.size - position)));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await this.handle.read(buffer, filled, buffer.length - filled, position + filled);
+      if (bytesRead === 0) break; // the file shrank meanwhile
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  }
+
+  /** Exactly `length` bytes from `position`, or `truncated(available)`. */
+  async readExactly(position: number, length: number, truncated: (available: number) => Error): Promise<Buffer> {
+    if (position + length > this.size) throw truncated(Math.max(0, this.size - position)); // before allocating a hostile length
+    const bytes = await this.head(position, length);
+    if (bytes.length < length) throw truncated(bytes.length);
+    return bytes;
+  }
+
+  /** Streams `length` bytes from `position` (the handle stays open for other ranges). */
+  range(position: number, length?: number): Readable {
+    const end = length === undefined ? undefined : position + length - 1;
+    if (end !== undefined && end < position) return Readable.from([]);
+    return this.handle.createReadStream({ autoClose: false, start: position, end, highWaterMark: 256 * 1024 });
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
   }
 }
 

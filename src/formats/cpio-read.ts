@@ -4,29 +4,10 @@
 // header; used for files ≥ 4 GiB). Header + name and data are each padded to a multiple of 4.
 import { decodeLegacyText } from './text.js';
 import { ByteReader } from './byte-reader.js';
+import { NEWC_HEADER_SIZE, TRAILER_NAME, type CpioHeader } from './cpio.js';
 
-import { NEWC_HEADER_SIZE, TRAILER_NAME } from './cpio.js';
-
-
-export interface CpioHeader {
-  magic: '070701' | '070702';
-  ino: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  nlink: number;
-  mtime: number;
-  size: number;
-  devMajor: number;
-  devMinor: number;
-  rdevMajor: number;
-  rdevMinor: number;
-  nameSize: number;
-  check: number;
-}
-
-/** Decodes the 110-byte newc/crc header; throws an Error naming the problem. */
-export function decodeNewcHeader(block: Uint8Array): CpioHeader {
+/** Decodes the 110-byte newc/crc header (the name follows it); throws an Error naming the problem. */
+function decodeNewcHeader(block: Uint8Array): { header: Omit<CpioHeader, 'name'>; nameSize: number } {
   const text = Buffer.from(block.subarray(0, NEWC_HEADER_SIZE)).toString('latin1');
   const magic = text.slice(0, 6);
   if (magic !== '070701' && magic !== '070702') throw new Error(`bad cpio magic '${printable(magic)}'`);
@@ -35,10 +16,13 @@ export function decodeNewcHeader(block: Uint8Array): CpioHeader {
     if (!/^[0-9a-fA-F]{8}$/.test(raw)) throw new Error(`bad cpio header field '${printable(raw)}'`);
     return parseInt(raw, 16);
   };
+  field(12); // check: the 070702 checksum, not verified (rpm checks file digests instead)
   return {
-    magic, ino: field(0), mode: field(1), uid: field(2), gid: field(3), nlink: field(4), mtime: field(5),
-    size: field(6), devMajor: field(7), devMinor: field(8), rdevMajor: field(9), rdevMinor: field(10),
-    nameSize: field(11), check: field(12),
+    header: {
+      ino: field(0), mode: field(1), uid: field(2), gid: field(3), nlink: field(4), mtime: field(5),
+      size: field(6), devMajor: field(7), devMinor: field(8), rdevMajor: field(9), rdevMinor: field(10),
+    },
+    nameSize: field(11),
   };
 }
 
@@ -50,7 +34,7 @@ const padTo4 = (n: number) => (4 - (n % 4)) % 4;
 
 /** One member: a newc entry with its name, or a stripped entry with only the header index. */
 export type CpioMember =
-  | { kind: 'newc'; name: string; header: CpioHeader; size: number }
+  | { kind: 'newc'; header: CpioHeader; size: number }
   | { kind: 'stripped'; index: number; size: number };
 
 /**
@@ -88,15 +72,15 @@ export class CpioReader {
       return { kind: 'stripped', index, size };
     }
     const rest = await this.reader.read(NEWC_HEADER_SIZE - 6);
-    const header = decodeNewcHeader(Buffer.concat([Buffer.from(magic, 'latin1'), rest]));
-    if (header.nameSize < 1 || header.nameSize > 65536) throw new Error(`bad cpio name size ${header.nameSize}`);
-    const rawName = await this.reader.read(header.nameSize);
+    const { header, nameSize } = decodeNewcHeader(Buffer.concat([Buffer.from(magic, 'latin1'), rest]));
+    if (nameSize < 1 || nameSize > 65536) throw new Error(`bad cpio name size ${nameSize}`);
+    const rawName = await this.reader.read(nameSize);
     if (rawName[rawName.length - 1] !== 0) throw new Error('cpio name is not NUL-terminated');
     await this.reader.skip(padTo4(this.reader.position));
     const name = decodeLegacyText(rawName.subarray(0, -1)); // as the rpm header's file names
     if (name === TRAILER_NAME) return null;
     this.expectBody(header.size);
-    return { kind: 'newc', name, header, size: header.size };
+    return { kind: 'newc', header: { ...header, name }, size: header.size };
   }
 
   private expectBody(size: number): void {

@@ -15,7 +15,8 @@ export const TRAILER_NAME = 'TRAILER!!!';
 /** The largest size a newc header can hold. */
 export const NEWC_MAX_SIZE = 0xffffffff;
 
-export interface NewcHeader {
+/** One member's newc header, as encoded and as decoded (the decoder fills every field). */
+export interface CpioHeader {
   /** Archive name as written, e.g. `./usr/bin/foo` (no NUL). */
   name: string;
   ino: number;
@@ -27,8 +28,10 @@ export interface NewcHeader {
   mtime: number;
   /** Bytes of data following this header (0 for dirs and all but the last hardlink). */
   size: number;
+  /** The device the file was on (rpm writes 0). */
   devMajor?: number;
   devMinor?: number;
+  /** The device number a character or block device node stands for. */
   rdevMajor?: number;
   rdevMinor?: number;
 }
@@ -49,7 +52,7 @@ export function cpioPadding(offset: number): Buffer {
  * A newc header with its name and the padding after the name. Assumes the header starts on a
  * multiple of 4 (true when every previous member's data was padded with cpioPadding).
  */
-export function encodeNewcHeader(h: NewcHeader): Buffer {
+export function encodeNewcHeader(h: CpioHeader): Buffer {
   const name = Buffer.from(h.name + '\0', 'utf8');
   const fields = [
     hex8(h.ino, 'ino'), hex8(h.mode, 'mode'), hex8(h.uid, 'uid'), hex8(h.gid, 'gid'),

@@ -8,6 +8,7 @@ import { PkgError, describeError } from '../core/errors.js';
 import type { ContentSource } from '../core/model.js';
 import { progress } from '../core/progress.js';
 import { readRange } from '../core/source.js';
+import { exactLength } from '../core/exact-length.js';
 
 /** Writes are gathered up to this size: one write per member would cost more than the copying. */
 const FLUSH_BYTES = 1024 * 1024;
@@ -46,13 +47,10 @@ export class Spool {
     if (typeof chunks === 'function') {
       await chunks(sink);
     } else {
-      for await (const chunk of chunks) {
-        if (size !== undefined && this.end - offset + chunk.length > size) break;
-        await sink(chunk);
-      }
+      const short = (found: string) => new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${found}`);
+      for await (const chunk of size === undefined ? chunks : exactLength(chunks, size, short)) await sink(chunk);
     }
     const length = this.end - offset;
-    if (size !== undefined && length !== size) throw new PkgError('input-invalid', `${describe}: expected ${size} bytes of content, found ${length} or more`);
     const digests = Object.fromEntries(hashes.map(([a, hash]) => [a, hash.digest('hex')]));
     return { source: rangeSource(this.path, offset, length, describe), digests };
   }
@@ -81,16 +79,13 @@ export function rangeSource(path: string, offset: number, size: number, describe
     describe,
     async *open() {
       if (size === 0) return;
-      let seen = 0;
+      const spooled = (found: string) => new PkgError('input-invalid', `reading ${describe}: spooled content is ${found} bytes, expected ${size}`);
       try {
-        for await (const chunk of readRange(path, offset, size)) {
-          seen += chunk.length;
-          yield chunk;
-        }
+        yield* exactLength(readRange(path, offset, size), size, spooled);
       } catch (err) {
+        if (err instanceof PkgError) throw err;
         throw new PkgError('input-unreadable', `reading ${describe}: ${describeError(err)}`, { cause: err });
       }
-      if (seen !== size) throw new PkgError('input-invalid', `reading ${describe}: spooled content is ${seen} bytes, expected ${size}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Reads a tar stream once, end to end, into model entries: names checked for safety, placed under
-// a prefix after stripping leading components, regular files spooled to one temporary file. Used by
-// the tar input; written to be reused for any tar inside another archive (a deb's data.tar).
+// a prefix after stripping leading components, regular files spooled to one temporary file. The one
+// path from a tar member to a file entry, for the tar input and a deb's data.tar alike.
 import type { Duplex, Readable, Transform } from 'node:stream';
 import type { Owner } from '../core/accounts.js';
 import type { Diagnostics } from '../core/diagnostics.js';
@@ -30,6 +30,8 @@ export interface TarReadOptions {
   skipSpecial?: boolean;
   /** Largest member size accepted (e.g. the size of an uncompressed archive file). */
   sizeLimit?: number;
+  /** Digests of each regular file's content to compute on the way (`md5` for a deb's md5sums). */
+  digests?: readonly string[];
   diag: Diagnostics;
 }
 
@@ -37,6 +39,10 @@ export interface TarContents {
   files: FileEntry[];
   /** The ELF architectures found among the regular files. */
   arches: ArchVote;
+  /** The requested digests of each regular file, by package path. */
+  digests: Map<string, Record<string, string>>;
+  /** How many entries the archive holds (0: an empty archive). */
+  members: number;
 }
 
 const SPECIAL_KINDS: Record<string, string> = {
@@ -46,20 +52,22 @@ const SPECIAL_KINDS: Record<string, string> = {
 /** Reads the tar bytes coming out of `streams` (e.g. a file stream and a decompressor). */
 export async function readTarEntries(streams: [Readable, ...(Transform | Duplex)[]], options: TarReadOptions): Promise<TarContents> {
   const reader = new TarReader(options);
+  let members: number;
   try {
-    await forEachTarEntry(streams, (header, body) => reader.add(header, body));
+    members = await forEachTarEntry(streams, (header, body) => reader.add(header, body));
   } catch (err) {
     if (err instanceof PkgError && !(err instanceof DecodeError)) throw err;
     throw new PkgError(err instanceof PkgError ? err.code : 'input-invalid', `reading ${options.archive}: ${describeError(err)}`, { cause: err });
   } finally {
     await reader.spool.close();
   }
-  return { files: [...reader.entries.values()], arches: reader.arches };
+  return { files: [...reader.entries.values()], arches: reader.arches, digests: reader.digests, members };
 }
 
 class TarReader {
   readonly entries = new Map<string, FileEntry>();
   readonly arches = new ArchVote();
+  readonly digests = new Map<string, Record<string, string>>();
   readonly spool: Spool;
   private readonly placed: PlacedPaths;
   private readonly prefix: string;
@@ -73,7 +81,8 @@ class TarReader {
   async add(header: TarEntryHeader, entry: AsyncIterable<Buffer>): Promise<void> {
     const { archive } = this.options;
     const path = this.place(header.name);
-    const kind: string = header.type ?? 'unknown';
+    // A regular member named `x/` is a directory, as GNU tar and dpkg extract it.
+    const kind: string = header.type === 'file' && header.name.endsWith('/') ? 'directory' : header.type;
     if (kind === 'pax-global-header' || path === null || !['file', 'contiguous-file'].includes(kind)) await drain(entry);
     if (kind === 'pax-global-header') return;
     if (SPECIAL_KINDS[kind]) {
@@ -114,7 +123,8 @@ class TarReader {
         checkMemberSize(size, archive, header.name, this.options.sizeLimit);
         this.placed.place(path, 'file', header.name); // before spooling: refuse early
         const describe = `${header.name} in ${archive}`;
-        const { source } = await this.spool.add(this.sniffing(entry, header.name), [], describe, size);
+        const { source, digests } = await this.spool.add(this.sniffing(entry, header.name), this.options.digests ?? [], describe, size);
+        if (this.options.digests) this.digests.set(path, digests);
         this.record({ ...base, type: 'file', size, source }, header.name);
         return;
       }

@@ -1,14 +1,13 @@
 // tar input: a tarball (.tar, .tar.gz/.tgz, .tar.xz, .tar.zst, .tar.bz2; the compression is
 // sniffed from the magic bytes, not the name) read once as a stream. Members are placed under
 // --prefix after --strip-components; hostile members are refused (archive-safety.ts).
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { openInput } from '../core/source.js';
+import { InputFile } from '../core/source.js';
 import { ownerFor } from '../core/accounts.js';
 import { PkgError } from '../core/errors.js';
 import { excludeMatcher } from '../core/glob.js';
 import { emptyMetadata, type PackageModel } from '../core/model.js';
-import { sniffCompression, type Compression } from '../formats/compress.js';
+import { sniffCompression } from '../formats/compress.js';
 import { decoding } from '../formats/decode.js';
 import type { Context, InputPlugin, Options } from '../plugin.js';
 import { readTarEntries } from './tar-entries.js';
@@ -34,8 +33,10 @@ export const tarInput: InputPlugin = {
     if (inputs.length !== 1) throw new PkgError('usage', `the tar input reads one tarball, not ${inputs.length} inputs`);
     const file = inputs[0]!;
     const archive = basename(file);
-    const { kind, size } = await inspect(file);
-    const contents = await readTarEntries([createReadStream(file), decoding(kind, { compressedSize: size, maxExpansion: ctx.maxExpansion })], {
+    const tarball = await InputFile.open(file);
+    const size = tarball.size;
+    const kind = sniffCompression(await tarball.head(0, 6));
+    const contents = await readTarEntries([tarball.range(0), decoding(kind, { compressedSize: size, maxExpansion: ctx.maxExpansion })], {
       archive,
       spoolPath: ctx.tempPath('tar-content'),
       prefix: options.prefix ?? '/',
@@ -45,7 +46,7 @@ export const tarInput: InputPlugin = {
       skipSpecial: options.allowSpecial === true,
       sizeLimit: kind === 'none' ? size : undefined,
       diag: ctx.diag,
-    });
+    }).finally(() => tarball.close());
     if (contents.files.length === 0) ctx.diag.warn('tar-empty', `${archive} has no members (after --strip-components and --exclude)`);
 
     const metadata = emptyMetadata();
@@ -72,18 +73,6 @@ export function guessNameVersion(fileName: string): { name: string; version?: st
   const m = /^(.+?)[-_]v?(\d+(?:\.\d+)*(?:[.~+][0-9A-Za-z]+)*)(?:[-_].*)?$/.exec(stem);
   if (m) return { name: m[1]!, version: m[2]! };
   return { name: stem };
-}
-
-async function inspect(file: string): Promise<{ kind: Compression; size: number }> {
-  const handle = await openInput(file);
-  try {
-    const stat = await handle.stat();
-    const head = Buffer.alloc(6);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return { kind: sniffCompression(head.subarray(0, bytesRead)), size: stat.size };
-  } finally {
-    await handle.close();
-  }
 }
 
 function stripComponents(raw: unknown): number {

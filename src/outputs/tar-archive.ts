@@ -1,6 +1,6 @@
 // Streams model entries as a GNU tar archive (for the tar output and deb's data.tar).
 import type { FileEntry } from '../core/model.js';
-import { PkgError } from '../core/errors.js';
+import { contentOf } from '../core/exact-length.js';
 import { encodeTarHeader, tarPadding, tarTrailer } from '../formats/tar.js';
 import { batched } from './batched.js';
 
@@ -46,16 +46,9 @@ async function* tarBlocks(files: readonly FileEntry[], options: TarArchiveOption
       linkname: entry.type === 'symlink' ? entry.target : entry.type === 'hardlink' ? `.${entry.target}` : undefined,
     }));
     if (entry.type !== 'file' || entry.size === 0) continue;
-    if (!entry.source) throw new PkgError('input-invalid', `${entry.path} has no content source`);
-    let seen = 0;
-    for await (const chunk of entry.source.open()) {
-      seen += chunk.length;
-      if (seen > entry.size) break;
+    for await (const chunk of contentOf(entry)) {
       options.onData?.(entry, chunk);
       yield emit(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    }
-    if (seen !== entry.size) {
-      throw new PkgError('input-invalid', `${entry.source.describe}: expected ${entry.size} bytes, got ${seen}`);
     }
     yield emit(tarPadding(entry.size));
   }

@@ -138,7 +138,7 @@ test('a deb or rpm holding a symlink that escapes the package root is refused, n
   for (const input of ['hostile.deb', 'hostile.rpm']) {
     const result = pkgshift(['-t', 'tar', '-p', join(dir, 'out.tar'), join(dir, input)]);
     assert.equal(result.status, 1, input);
-    assert.match(result.stderr, /^pkgshift: error: reading .*: refusing symlink "\.?\/usr\/share\/x\/escape" -> "\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/shadow": it points outside the package root\n$/);
+    assert.match(result.stderr, /^pkgshift: error: (data\.tar\.xz in hostile\.deb|reading the payload of hostile\.rpm): refusing symlink "\.?\/usr\/share\/x\/escape" -> "\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/shadow": it points outside the package root\n$/);
     assert.equal(existsSync(join(dir, 'out.tar')), false);
   }
 });

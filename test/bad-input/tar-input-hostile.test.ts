@@ -9,6 +9,11 @@ import { pack, type Header } from 'tar-stream';
 import { tarInput } from '../../src/inputs/tar.js';
 import { guessNameVersion } from '../../src/inputs/tar.js';
 import { pkgshift, tempDir } from '../support/helpers.js';
+import { debOf } from '../support/hostile.js';
+import { Diagnostics } from '../../src/core/diagnostics.js';
+import { PkgError } from '../../src/core/errors.js';
+import { readDeb } from '../../src/inputs/deb/index.js';
+import type { Context } from '../../src/plugin.js';
 
 type Member = Partial<Header> & { name: string; content?: string };
 
@@ -73,24 +78,52 @@ const CASES: { what: string; members: Member[]; message: RegExp }[] = [
     members: [{ name: 'app/etc', type: 'symlink', linkname: '/etc' }, ok('app/etc/passwd')],
     message: /refusing member "app\/etc\/passwd": it lies below \/app\/etc, which is a symlink/,
   },
+];
+
+const SPECIAL: { what: string; members: Member[]; message: RegExp }[] = [
   { what: 'a character device', members: [{ name: 'dev/null', type: 'character-device', devmajor: 1, devminor: 3 }], message: /"dev\/null": it is a character device/ },
   { what: 'a block device', members: [{ name: 'dev/sda', type: 'block-device', devmajor: 8, devminor: 0 }], message: /"dev\/sda": it is a block device/ },
   { what: 'a FIFO', members: [{ name: 'app/pipe', type: 'fifo' }], message: /"app\/pipe": it is a FIFO/ },
 ];
 
-for (const { what, members, message } of CASES) {
+for (const { what, members, message } of SPECIAL) {
   test(`tar input refuses ${what}, with no output`, async (t) => {
     const dir = tempDir(t);
     const input = join(dir, 'hostile.tar.gz');
     writeFileSync(input, gzipSync(await tarball(members)));
-    const out = join(dir, 'out');
     const r = pkgshift(['-s', 'tar', '-t', 'tar', '-n', 'hostile', '-p', join(dir, 'out.tar'), input]);
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, message);
     assert.match(r.stderr, /^pkgshift: error: hostile\.tar\.gz: refusing /);
     assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
-    assert.deepEqual(readdirSync(dir), ['hostile.tar.gz'], `nothing written beside the input (${out})`);
+    assert.deepEqual(readdirSync(dir), ['hostile.tar.gz'], 'nothing written beside the input');
   });
+}
+
+const CONTROL = 'Package: hostile\nVersion: 1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: x\n';
+
+for (const { what, members, message } of CASES) {
+  test(`tar input and a deb's data.tar refuse ${what} alike (input-unsafe), with no output`, async (t) => {
+    const dir = tempDir(t);
+    const tar = await tarball(members);
+    // One policy for every archive member: the same refusal from a tarball and from a deb's data.tar.
+    for (const [input, where] of [['hostile.tar.gz', 'hostile\\.tar\\.gz'], ['hostile.deb', 'data\\.tar\\.gz in hostile\\.deb']] as const) {
+      writeFileSync(join(dir, input), input.endsWith('.deb') ? debOf(CONTROL, tar) : gzipSync(tar));
+      const r = pkgshift(['-t', 'tar', '-n', 'hostile', '-p', join(dir, 'out.tar'), join(dir, input)]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, new RegExp(`^pkgshift: error: ${where}: refusing `));
+      assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
+      await assert.rejects(readArchive(join(dir, input), tempDir(t)), (err: unknown) => err instanceof PkgError && err.code === 'input-unsafe');
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['hostile.deb', 'hostile.tar.gz'], 'nothing written beside the inputs');
+  });
+}
+
+/** Reads a tarball or a deb in-process, as the CLI would, to see the error code. */
+async function readArchive(path: string, scratch: string): Promise<unknown> {
+  const ctx: Context = { diag: new Diagnostics(), verbose: false, tempPath: (name) => join(scratch, name) };
+  return path.endsWith('.deb') ? readDeb(path, ctx) : tarInput.read([path], { name: 'x' }, ctx);
 }
 
 test('tar input refuses a member size larger than the archive, and an absurd base-256 size', async (t) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { arPadding, encodeArHeader, AR_MAGIC } from '../../src/formats/ar.js';
+import { arMember, arPadding, encodeArHeader, AR_MAGIC } from '../../src/formats/ar.js';
 import { encodeTarHeader, tarPadding, tarTrailer, type TarHeader } from '../../src/formats/tar.js';
 import type { RunResult } from './helpers.js';
 
@@ -37,7 +37,7 @@ export function debOf(control: string, data: Buffer = tarOf(tarMember('./usr/sha
     ['control.tar.gz', gzipSync(tarOf(tarMember('./control', control)))],
     ['data.tar.gz', gzipSync(data)],
   ];
-  return Buffer.concat([AR_MAGIC, ...members.flatMap(([name, bytes]) => [encodeArHeader({ name, size: bytes.length }), bytes, arPadding(bytes.length)])]);
+  return Buffer.concat([AR_MAGIC, ...members.flatMap(([name, bytes]) => [encodeArHeader(arMember(name, bytes.length)), bytes, arPadding(bytes.length)])]);
 }
 
 /** A failed run: exit 1, one error line (control characters escaped), no stack trace, `dir` as empty as before. */

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import test from 'node:test';
-import { sniffCompression } from '../../src/formats/compress.js';
 import type { RpmHeader } from '../../src/formats/rpm/header-read.js';
 import { SigTag, Tag } from '../../src/formats/rpm/tags.js';
-import { listArMembers, memberHead, memberStream } from '../../src/inputs/deb/ar-members.js';
+import { DebFile } from '../../src/inputs/deb/deb-file.js';
 import { readControlTar } from '../../src/inputs/deb/control-tar.js';
 import { readRpmFile } from '../../src/inputs/rpm/package-file.js';
 import { tarInput } from '../../src/inputs/tar.js';
@@ -63,10 +62,11 @@ test('golden: the rpm header and signature header of the sample package', async 
 test('golden: the deb members, control.tar members and control files of the sample package', async (t) => {
   const dir = tempDir(t);
   const { path } = await writeSample(debOutput, samplePackage(), dir, { debCompression: 'gzip' });
-  const members = await listArMembers(path, 'sample.deb');
-  matchesGolden('deb/ar-members.txt', members.map((m) => `${m.name} mode=${m.mode.toString(8)} uid=${m.uid} gid=${m.gid} mtime=${m.mtime}\n`).join(''));
-  const control = members.find((m) => m.name.startsWith('control.tar'))!;
-  const files = await readControlTar(memberStream(path, control), sniffCompression(await memberHead(path, control, 16)));
+  const files = await DebFile.use(path, 'sample.deb', async (deb) => {
+    matchesGolden('deb/ar-members.txt', deb.members.map((m) => `${m.name} mode=${m.mode.toString(8)} uid=${m.uid} gid=${m.gid} mtime=${m.mtime}\n`).join(''));
+    const control = deb.members.find((m) => m.name.startsWith('control.tar'))!;
+    return readControlTar(deb.stream(control), await deb.compression(control));
+  });
   matchesGolden('deb/control-members.txt', [...files.values()].map((f) => `${f.name} mode=${f.mode.toString(8)} size=${f.data.length}\n`).join(''));
   for (const name of ['control', 'md5sums', 'conffiles', 'postinst', 'prerm']) {
     const file = files.get(name);

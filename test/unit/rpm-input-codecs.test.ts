@@ -2,10 +2,12 @@
 // deb control parsing.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { decodeArHeader } from '../../src/formats/ar-read.js';
+import { decodeArHeader } from '../../src/formats/ar.js';
 import { CpioReader } from '../../src/formats/cpio-read.js';
 import { parseControl, unfoldDescription } from '../../src/formats/deb/control.js';
 import { decodeHeader } from '../../src/formats/rpm/header-read.js';
+import { PkgError } from '../../src/core/errors.js';
+import { rpmMemberPath } from '../../src/inputs/rpm/file-table.js';
 
 function header(entries: [number, number, number, number][], data: Buffer): Buffer {
   const intro = Buffer.from([0x8e, 0xad, 0xe8, 0x01, 0, 0, 0, 0, 0, 0, 0, entries.length, 0, 0, 0, 0]);
@@ -56,7 +58,8 @@ test('cpio reader: newc members with UTF-8 names and padding, stripped 07070X me
     for (let i = 0; i < archive.length; i += 7) yield archive.subarray(i, i + 7); // awkward chunking
   })(), (index) => (index === 1 ? 5 : 0));
   const first = await reader.next();
-  assert.equal(first?.kind === 'newc' && first.name, './usr/bin/é');
+  assert.equal(first?.kind === 'newc' && first.header.name, './usr/bin/é');
+  assert.equal(first?.kind === 'newc' && first.header.mode, 0o100755);
   const chunks: Buffer[] = [];
   await reader.body((c) => { chunks.push(Buffer.from(c)); });
   assert.equal(Buffer.concat(chunks).toString(), 'hello');
@@ -85,4 +88,12 @@ test('deb control: continuation lines, case-insensitive duplicates refused, desc
   assert.throws(() => parseControl('Package: a\npackage: b\n'), /duplicate field/);
   assert.throws(() => parseControl(' lead\n'), /continuation line before any field/);
   assert.throws(() => parseControl('Package: a\n\nPackage: b\n'), /more than one stanza/);
+});
+
+test("rpm file names go through the archive-member policy: a '..' or a NUL is input-unsafe, like a tar member", () => {
+  assert.equal(rpmMemberPath('/usr/bin/foo'), '/usr/bin/foo');
+  assert.equal(rpmMemberPath('./usr/bin/foo'), '/usr/bin/foo');
+  for (const name of ['/usr/../etc/shadow', './../x', '/a\0b']) {
+    assert.throws(() => rpmMemberPath(name), (e: unknown) => e instanceof PkgError && e.code === 'input-unsafe', name);
+  }
 });

@@ -8,23 +8,17 @@ import { PkgError, describeError, withContext } from '../../core/errors.js';
 import type { FileEntry, Metadata, PackageModel, Script } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { interpreterOf } from '../../core/scripts.js';
-import { isArArchive, type ArMember } from '../../formats/ar-read.js';
-import { sniffCompression, type Compression } from '../../formats/compress.js';
+import { isArArchive } from '../../formats/ar.js';
+import { decoding } from '../../formats/decode.js';
 import { readDebControl } from './lint-facts.js';
 import { ControlParseError, parseControl, parseMd5sumsLine } from '../../formats/deb/control.js';
 import { MAINTAINER_SCRIPTS, phaseOfScript } from '../../formats/deb/vocabulary.js';
 import type { Context, InputPlugin } from '../../plugin.js';
-import { Spool } from '../spool.js';
-import { listArMembers, memberHead, memberStream } from './ar-members.js';
+import { readTarEntries } from '../tar-entries.js';
+import { DebFile, type DebMember } from './deb-file.js';
 import { metadataFromControl } from './control-model.js';
 import { readControlTar, type ControlFile } from './control-tar.js';
-import { readDataTar } from './data-tar.js';
 import { DEBIAN, RPM } from '../../deps/families.js';
-
-const COMPRESSION_BY_SUFFIX: Record<string, Compression> = {
-  '': 'none', '.gz': 'gzip', '.xz': 'xz', '.zst': 'zstd', '.bz2': 'bzip2', '.lzma': 'lzma',
-};
-
 
 /** Control files that become typed model data; every other one is kept verbatim in extras. */
 const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.values(MAINTAINER_SCRIPTS)]);
@@ -53,65 +47,60 @@ export const debInput: InputPlugin = {
   refusalRule: (err) => (/md5sum/.test(err.message) ? 'pkg-deb-md5sums' : undefined),
 };
 
-interface DebMembers {
-  control: ArMember;
-  data: ArMember;
-}
-
 export async function readDeb(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
-  const members = await findMembers(path, label);
-  const controlFiles = await readControlMember(path, label, members.control, ctx.maxExpansion);
-  const control = controlFiles.get('control')!;
-  const metadata = (() => {
-    try {
-      return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
-    } catch (err) {
-      const why = err instanceof ControlParseError ? err.message : describeError(err);
-      throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
-    }
-  })();
+  return DebFile.use(path, label, async (deb) => {
+    const { control: controlMember, data: dataMember } = await deb.parts();
+    const controlFiles = await readControlMember(deb, controlMember, ctx.maxExpansion);
+    const control = controlFiles.get('control')!;
+    const metadata = (() => {
+      try {
+        return metadataFromControl(parseControl(control.data.toString('utf8')), ctx.diag);
+      } catch (err) {
+        const why = err instanceof ControlParseError ? err.message : describeError(err);
+        throw new PkgError('input-invalid', `reading control from ${label}: ${why}`, { cause: err });
+      }
+    })();
 
-  const spool = new Spool(ctx.tempPath('deb-content'));
-  const dataName = members.data.name;
-  const data = await withContext(`reading ${dataName} from ${label}`, async () => {
-    try {
-      return await readDataTar(memberStream(path, members.data), await compressionOf(path, members.data),
-        { compressedSize: members.data.size, maxExpansion: ctx.maxExpansion }, spool,
-        `${dataName} in ${label}`, ctx.diag);
-    } finally {
-      await spool.close();
+    const data = await readTarEntries([deb.stream(dataMember), decoding(await deb.compression(dataMember),
+      { compressedSize: dataMember.size, maxExpansion: ctx.maxExpansion })], {
+      archive: `${dataMember.name} in ${label}`,
+      spoolPath: ctx.tempPath('deb-content'),
+      digests: ['md5'],
+      skipSpecial: true,
+      diag: ctx.diag,
+    });
+    if (data.members === 0) throw new PkgError('input-invalid', `reading ${dataMember.name} from ${label}: empty tar archive`);
+
+    const md5sums = controlFiles.get('md5sums');
+    if (md5sums) verifyMd5sums(md5sums, data.files, data.digests, label);
+    const conffiles = controlFiles.get('conffiles');
+    if (conffiles) markConffiles(conffiles, data.files, label, ctx.diag);
+
+    const scripts: Script[] = [];
+    const extraFiles: Record<string, string> = {};
+    for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const phase = phaseOfScript(file.name);
+      const body = file.data.toString('utf8');
+      if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
+      else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
     }
+    if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
+    const files = await withoutGeneratedCopyright(data.files, metadata);
+    return { metadata, files, scripts };
   });
-
-  const md5sums = controlFiles.get('md5sums');
-  if (md5sums) verifyMd5sums(md5sums, data.files, data.md5, label);
-  const conffiles = controlFiles.get('conffiles');
-  if (conffiles) markConffiles(conffiles, data.files, label, ctx.diag);
-
-  const scripts: Script[] = [];
-  const extraFiles: Record<string, string> = {};
-  for (const file of [...controlFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const phase = phaseOfScript(file.name);
-    const body = file.data.toString('utf8');
-    if (phase) scripts.push({ phase, interpreter: interpreterOf(body), body, convention: 'deb' });
-    else if (!MODELLED.has(file.name)) extraFiles[file.name] = body;
-  }
-  if (Object.keys(extraFiles).length) metadata.extras['deb-control-files'] = extraFiles;
-  const files = await withoutGeneratedCopyright(data.files, metadata);
-  return { metadata, files, scripts };
 }
 
 /** The control files of a .deb (control, md5sums, scripts …), without reading its data member. */
 export async function readControlFiles(path: string): Promise<Map<string, ControlFile>> {
   const label = basename(path);
-  return readControlMember(path, label, (await findMembers(path, label)).control);
+  return DebFile.use(path, label, async (deb) => readControlMember(deb, (await deb.parts()).control));
 }
 
-async function readControlMember(path: string, label: string, member: ArMember, maxExpansion?: number): Promise<Map<string, ControlFile>> {
-  const files = await withContext(`reading ${member.name} from ${label}`, async () =>
-    readControlTar(memberStream(path, member), await compressionOf(path, member), { compressedSize: member.size, maxExpansion }));
-  if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: it has no control file`);
+async function readControlMember(deb: DebFile, member: DebMember, maxExpansion?: number): Promise<Map<string, ControlFile>> {
+  const files = await withContext(`reading ${member.name} from ${deb.label}`, async () =>
+    readControlTar(deb.stream(member), await deb.compression(member), { compressedSize: member.size, maxExpansion }));
+  if (!files.has('control')) throw new PkgError('input-invalid', `reading ${member.name} from ${deb.label}: it has no control file`);
   return files;
 }
 
@@ -133,55 +122,7 @@ async function withoutGeneratedCopyright(files: FileEntry[], metadata: Metadata)
   return files.filter((f) => f !== file && !(alone && f.path === docDir));
 }
 
-/** Member order and names as dpkg-deb's extract.c accepts them. */
-async function findMembers(path: string, label: string): Promise<DebMembers> {
-  const members = await listArMembers(path, label);
-  const [first] = members;
-  if (!first || first.name !== 'debian-binary') {
-    throw new PkgError('input-invalid', `${label} is not a deb: its first ar member is ${first ? `'${first.name}'` : 'missing'}, not debian-binary`);
-  }
-  const version = (await memberHead(path, first, 64)).toString('latin1');
-  if (!/^2\.\d+\n/.test(version)) {
-    throw new PkgError('input-invalid', `reading debian-binary from ${label}: unsupported format version '${version.split('\n')[0]}' (only 2.x)`);
-  }
-  let control: ArMember | undefined;
-  let data: ArMember | undefined;
-  for (const member of members.slice(1)) {
-    if (data) break; // dpkg ignores everything after data.tar
-    const [, kind, suffix] = /^(control|data)\.tar(\.[a-z0-9]+)?$/.exec(member.name) ?? [];
-    if (!kind) {
-      if (member.name.startsWith('_')) continue; // signatures and other reserved members
-      throw new PkgError('input-invalid', `${label} has an unexpected member '${member.name}' before data.tar`);
-    }
-    if (COMPRESSION_BY_SUFFIX[suffix ?? ''] === undefined) {
-      throw new PkgError('input-invalid', `${label}: member ${member.name} uses an unknown compression`);
-    }
-    if (kind === 'control') {
-      if (control) throw new PkgError('input-invalid', `${label} has two control members`);
-      control = member;
-    } else {
-      if (!control) throw new PkgError('input-invalid', `${label} has ${member.name} before its control member`);
-      data = member;
-    }
-  }
-  if (!control) throw new PkgError('input-invalid', `${label} has no control.tar member (truncated?)`);
-  if (!data) throw new PkgError('input-invalid', `${label} has no data.tar member (truncated?)`);
-  for (const member of [control, data]) {
-    if (member.size === 0) throw new PkgError('input-invalid', `reading ${member.name} from ${label}: the member is empty`);
-  }
-  return { control, data };
-}
-
-/** The compression the member name says, checked against the data's magic bytes. */
-async function compressionOf(path: string, member: ArMember): Promise<Compression> {
-  const suffix = /\.tar(\.[a-z0-9]+)?$/.exec(member.name)?.[1] ?? '';
-  const named = COMPRESSION_BY_SUFFIX[suffix]!;
-  const sniffed = sniffCompression(await memberHead(path, member, 16));
-  if (named !== 'none' && sniffed !== named) throw new Error(`the data is not ${named}-compressed as the name says`);
-  return named;
-}
-
-function verifyMd5sums(file: ControlFile, files: readonly FileEntry[], md5: Map<string, string>, label: string): void {
+function verifyMd5sums(file: ControlFile, files: readonly FileEntry[], digests: Map<string, Record<string, string>>, label: string): void {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const lines = file.data.toString('utf8').split('\n');
   lines.forEach((line, i) => {
@@ -191,7 +132,7 @@ function verifyMd5sums(file: ControlFile, files: readonly FileEntry[], md5: Map<
     const path = canonicalPath(listed.path, `md5sums path '${listed.path}'`);
     let entry = byPath.get(path);
     for (let hops = 0; entry?.type === 'hardlink' && entry.target && hops < 64; hops++) entry = byPath.get(entry.target);
-    const actual = entry ? md5.get(entry.path) : undefined;
+    const actual = entry ? digests.get(entry.path)?.md5 : undefined;
     if (actual === undefined) throw new PkgError('input-invalid', `reading md5sums from ${label}: ${path} is listed but is not a file in data.tar`);
     if (actual !== listed.md5) {
       throw new PkgError('input-invalid', `verifying ${label}: ${path} does not match its md5sum (content is corrupt)`);

@@ -1,14 +1,13 @@
 // Reads what only a .deb file carries for lint (docs/LINT.md §8.1 "controlFiles"): the control archive's
-// member headers, md5sums and conffiles. The ar members are listed as the deb input lists them;
-// only control.tar* is decompressed, never data.tar.
-import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
+// member headers, md5sums and conffiles. The deb is opened as the deb input opens it; only
+// control.tar* is decompressed, never data.tar.
 import { PkgError, describeError } from '../../core/errors.js';
 import { sniffCompression } from '../../formats/compress.js';
 import { DecodeError, decoding } from '../../formats/decode.js';
 import { parseMd5sumsLine } from '../../formats/deb/control.js';
 import type { DebControlFacts } from '../../lint/types.js';
-import { listArMembers, memberHead, memberStream } from './ar-members.js';
+import { forEachTarEntry } from '../tar-read.js';
+import { DebFile } from './deb-file.js';
 
 const CAP = 64 * 1024 * 1024;
 
@@ -22,38 +21,30 @@ export async function readDebControl(file: string): Promise<DebControlFacts> {
 }
 
 async function readControl(file: string): Promise<DebControlFacts> {
-  const archive = await listArMembers(file, file);
-  const member = archive.find((m) => m.name.startsWith('control.tar'));
-  if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
-  const head = await memberHead(file, member, 8);
-  const facts: DebControlFacts = { members: [], archive: archive.map((m) => m.name) };
-  const extract = tar.extract();
-  const texts = new Map<string, string>();
-  extract.on('entry', (header, stream, next) => {
-    const name = header.name.replace(/^\.?\//, '');
-    if (name) facts.members.push({ name, type: header.type ?? 'file', mode: (header.mode ?? 0) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0 });
-    const chunks: Buffer[] = [];
-    let length = 0;
-    stream.on('data', (data: unknown) => {
-      const chunk = data as Buffer;
-      if ((name === 'md5sums' || name === 'conffiles') && length < CAP) {
-        chunks.push(chunk);
-        length += chunk.length;
+  return DebFile.use(file, file, async (deb) => {
+    const member = deb.members.find((m) => m.name.startsWith('control.tar'));
+    if (!member) throw new PkgError('input-invalid', `${file} has no control.tar member`);
+    const facts: DebControlFacts = { members: [], archive: deb.members.map((m) => m.name) };
+    const texts = new Map<string, string>();
+    const compression = sniffCompression(await deb.head(member, 8));
+    await forEachTarEntry([deb.stream(member), decoding(compression, { compressedSize: member.size })], async (header, body) => {
+      const name = header.name.replace(/^\.?\//, '');
+      if (name) facts.members.push({ name, type: header.type, mode: header.mode & 0o7777, uid: header.uid, gid: header.gid });
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of body) {
+        if ((name === 'md5sums' || name === 'conffiles') && length < CAP) {
+          chunks.push(chunk);
+          length += chunk.length;
+        }
       }
-    });
-    stream.on('end', () => {
       if (chunks.length) texts.set(name, Buffer.concat(chunks).toString('utf8'));
-      next();
     });
-    stream.resume();
+    return withTexts(facts, texts);
   });
-  await pipeline(
-    memberStream(file, member),
-    decoding(sniffCompression(head), { compressedSize: member.size }),
-    extract,
-  ).catch((err: unknown) => {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
-  });
+}
+
+function withTexts(facts: DebControlFacts, texts: Map<string, string>): DebControlFacts {
   const md5 = texts.get('md5sums');
   if (md5 !== undefined || facts.members.some((m) => m.name === 'md5sums')) {
     facts.md5sums = new Map();

@@ -1,7 +1,7 @@
 // The header's file list (docs/FORMATS.md §B1.5): paths from DIRNAMES[DIRINDEXES[i]] + BASENAMES[i]
 // (or OLDFILENAMES in packages older than rpm 3.0.4), and the per-file arrays.
 import type { FileFlag } from '../../core/model.js';
-import { canonicalPath } from '../../core/paths.js';
+import { memberSegments } from '../archive-safety.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { HASHALGO, RPMFILE, Tag } from '../../formats/rpm/tags.js';
 
@@ -47,7 +47,7 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
   }
   return paths.map((raw, index) => ({
     index,
-    path: canonicalPath(raw, `header file name '${raw}'`),
+    path: rpmMemberPath(raw),
     mode: modes[index]!,
     size: sizes[index]!,
     mtime: mtimes[index] ?? 0,
@@ -58,6 +58,14 @@ export function headerFiles(header: RpmHeader): HeaderFile[] {
     group: groups[index] || 'root',
     inode: `${devices[index] ?? 0}:${inodes[index] ?? index}`,
   }));
+}
+
+/**
+ * The package path of an rpm file name: absolute in the header (`/usr/bin/foo`), `./`-relative in the
+ * cpio payload. Checked by the one archive-member policy every input applies.
+ */
+export function rpmMemberPath(name: string): string {
+  return `/${memberSegments(name.replace(/^\/+/, ''), '').join('/')}`;
 }
 
 /** FILEFLAGS (rpmfiles.h) → the neutral flags. %readme counts as documentation. */

@@ -2,13 +2,14 @@
 // payload digests checked), main header, and the cpio payload in any compression rpm writes.
 import { basename } from 'node:path';
 import { PkgError, describeError } from '../../core/errors.js';
+import { InputFile } from '../../core/source.js';
 import type { PackageModel } from '../../core/model.js';
 import { isRpmLead } from '../../formats/rpm/lead-read.js';
 import { Tag } from '../../formats/rpm/tags.js';
 import type { Context, InputPlugin } from '../../plugin.js';
 import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
-import { readRpmFile } from './package-file.js';
+import { readRpmParts } from './package-file.js';
 import { readPayload } from './payload.js';
 import { applyForeignDeb } from './foreign.js';
 import { DEBIAN, RPM } from '../../deps/families.js';
@@ -31,7 +32,16 @@ export const rpmInput: InputPlugin = {
 
 export async function readRpm(path: string, ctx: Context): Promise<PackageModel> {
   const label = basename(path);
-  const rpm = await readRpmFile(path, label);
+  const file = await InputFile.open(path);
+  try {
+    return await readOpenRpm(file, label, ctx);
+  } finally {
+    await file.close();
+  }
+}
+
+async function readOpenRpm(file: InputFile, label: string, ctx: Context): Promise<PackageModel> {
+  const rpm = await readRpmParts(file, label);
   if (rpm.lead.type === 1 || !rpm.header.has(Tag.SOURCERPM)) {
     throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
   }
@@ -47,7 +57,7 @@ export async function readRpm(path: string, ctx: Context): Promise<PackageModel>
   const spool = new Spool(ctx.tempPath('rpm-content'));
   let files;
   try {
-    files = await readPayload(path, label, rpm, spool, ctx);
+    files = await readPayload(file, label, rpm, spool, ctx);
   } catch (err) {
     if (err instanceof PkgError) throw new PkgError(err.code, `reading the payload of ${label}: ${err.message}`, { cause: err });
     throw new PkgError('input-invalid', `reading the payload of ${label}: ${describeError(err)}`, { cause: err });

@@ -1,8 +1,7 @@
 // The parts of an .rpm file (docs/FORMATS.md §B1.1): lead (96 B), signature header padded to 8 bytes,
 // main header, payload. Headers are metadata and read into memory; the payload is only located.
 import { createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
-import { openInput } from '../../core/source.js';
+import { InputFile } from '../../core/source.js';
 import { PkgError, describeError } from '../../core/errors.js';
 import { HEADER_INTRO_SIZE, decodeHeader, decodeHeaderIntro, type RpmHeader } from '../../formats/rpm/header-read.js';
 import { decodeLead, type Lead } from '../../formats/rpm/lead-read.js';
@@ -18,52 +17,51 @@ export interface RpmFile {
   fileSize: number;
 }
 
+/** Reads the parts of the rpm at `path` (opened and closed here). */
 export async function readRpmFile(path: string, label: string): Promise<RpmFile> {
-  const handle = await openInput(path);
+  const file = await InputFile.open(path);
   try {
-    const fileSize = (await handle.stat()).size;
-    const fail = (part: string, why: string, cause?: unknown) =>
-      new PkgError('input-invalid', `reading the ${part} of ${label}: ${why}`, { cause });
-    const leadBytes = await readAt(handle, 0, LEAD_SIZE);
-    let lead: Lead;
-    try {
-      lead = decodeLead(leadBytes);
-    } catch (err) {
-      throw fail('lead', leadBytes.length < LEAD_SIZE ? 'unexpected end of data' : describeError(err), err);
-    }
-    const sig = await readHeaderAt(handle, LEAD_SIZE, fileSize, (why, cause) => fail('signature header', why, cause));
-    const headerStart = sig.end + ((8 - (sig.size % 8)) % 8);
-    const main = await readHeaderAt(handle, headerStart, fileSize, (why, cause) => fail('main header', why, cause));
-    checkHeaderDigests(sig.header, main.bytes, label);
-    const expected = sig.header.number(SigTag.LONGSIZE) ?? sig.header.number(SigTag.SIZE);
-    if (expected !== undefined && fileSize - headerStart !== expected) {
-      const why = fileSize - headerStart < expected ? 'is truncated' : 'has trailing data';
-      throw new PkgError('input-invalid', `reading the payload of ${label}: the package ${why} (header + payload should be ${expected} bytes, found ${fileSize - headerStart})`);
-    }
-    return { lead, signature: sig.header, header: main.header, headerBytes: main.bytes, payloadOffset: main.end, fileSize };
+    return await readRpmParts(file, label);
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buf, 0, length, position);
-  return buf.subarray(0, bytesRead);
+/** Reads lead and headers from an open rpm and locates its payload. */
+export async function readRpmParts(file: InputFile, label: string): Promise<RpmFile> {
+  const fail = (part: string, why: string, cause?: unknown) =>
+    new PkgError('input-invalid', `reading the ${part} of ${label}: ${why}`, { cause });
+  const leadBytes = await file.readExactly(0, LEAD_SIZE, () => fail('lead', 'unexpected end of data'));
+  let lead: Lead;
+  try {
+    lead = decodeLead(leadBytes);
+  } catch (err) {
+    throw fail('lead', describeError(err), err);
+  }
+  const sig = await readHeaderAt(file, LEAD_SIZE, (why, cause) => fail('signature header', why, cause));
+  const headerStart = sig.end + ((8 - (sig.size % 8)) % 8);
+  const main = await readHeaderAt(file, headerStart, (why, cause) => fail('main header', why, cause));
+  checkHeaderDigests(sig.header, main.bytes, label);
+  const expected = sig.header.number(SigTag.LONGSIZE) ?? sig.header.number(SigTag.SIZE);
+  const fileSize = file.size;
+  if (expected !== undefined && fileSize - headerStart !== expected) {
+    const why = fileSize - headerStart < expected ? 'is truncated' : 'has trailing data';
+    throw new PkgError('input-invalid', `reading the payload of ${label}: the package ${why} (header + payload should be ${expected} bytes, found ${fileSize - headerStart})`);
+  }
+  return { lead, signature: sig.header, header: main.header, headerBytes: main.bytes, payloadOffset: main.end, fileSize };
 }
 
-async function readHeaderAt(handle: FileHandle, start: number, fileSize: number,
+async function readHeaderAt(file: InputFile, start: number,
   fail: (why: string, cause?: unknown) => PkgError): Promise<{ header: RpmHeader; bytes: Buffer; size: number; end: number }> {
-  const intro = await readAt(handle, start, HEADER_INTRO_SIZE);
-  if (intro.length < HEADER_INTRO_SIZE) throw fail('unexpected end of data');
+  const intro = await file.readExactly(start, HEADER_INTRO_SIZE, () => fail('unexpected end of data'));
   let size: number;
   try {
     size = decodeHeaderIntro(intro).size;
   } catch (err) {
     throw fail(describeError(err), err);
   }
-  if (start + size > fileSize) throw fail(`unexpected end of data (the header needs ${size} bytes, ${fileSize - start} remain)`);
-  const bytes = await readAt(handle, start, size);
+  const bytes = await file.readExactly(start, size,
+    (available) => fail(`unexpected end of data (the header needs ${size} bytes, ${available} remain)`));
   try {
     return { header: decodeHeader(bytes), bytes, size, end: start + size };
   } catch (err) {

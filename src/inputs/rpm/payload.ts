@@ -2,11 +2,10 @@
 // PAYLOADDIGEST (tag 5092) and the signature MD5 (header + payload); each regular file is spooled
 // and hashed against FILEDIGESTS. In a hardlink set only one member (the last) carries the data.
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { checkSymlinkTarget, memberSegments } from '../archive-safety.js';
+import { PlacedPaths, checkSymlinkTarget } from '../archive-safety.js';
 import { groupId, userId } from '../../core/accounts.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
+import type { InputFile } from '../../core/source.js';
 import type { FileEntry } from '../../core/model.js';
 import { UnexpectedEnd } from '../../formats/byte-reader.js';
 import { sniffCompression, type Compression } from '../../formats/compress.js';
@@ -14,37 +13,31 @@ import { decode } from '../../formats/decode.js';
 import { CpioReader } from '../../formats/cpio-read.js';
 import { HASHALGO, RPMFILE, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SigTag, Tag } from '../../formats/rpm/tags.js';
 import { Spool, emptySource } from '../spool.js';
-import { HASH_NAMES, fileDigestAlgorithm, fileFlags, headerFiles, type HeaderFile } from './file-table.js';
+import { HASH_NAMES, fileDigestAlgorithm, fileFlags, headerFiles, rpmMemberPath, type HeaderFile } from './file-table.js';
 import type { RpmFile } from './package-file.js';
 
 export class PayloadError extends Error {}
 
 /** Which compression the payload really uses: its magic decides (hlinktest has none and no tag). */
-export async function payloadCompression(path: string, rpm: RpmFile): Promise<Compression> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    const { bytesRead } = await handle.read(head, 0, 16, rpm.payloadOffset);
-    const sniffed = sniffCompression(head.subarray(0, bytesRead));
-    if (sniffed !== 'none') return sniffed;
-    if (head.subarray(0, 5).toString('latin1') === '07070') return 'none';
-    throw new PayloadError(`unknown compression (tag says '${rpm.header.string(Tag.PAYLOADCOMPRESSOR) ?? 'gzip'}', magic ${head.subarray(0, 4).toString('hex')})`);
-  } finally {
-    await handle.close();
-  }
+async function payloadCompression(file: InputFile, rpm: RpmFile): Promise<Compression> {
+  const head = await file.head(rpm.payloadOffset, 16);
+  const sniffed = sniffCompression(head);
+  if (sniffed !== 'none') return sniffed;
+  if (head.subarray(0, 5).toString('latin1') === '07070') return 'none';
+  throw new PayloadError(`unknown compression (tag says '${rpm.header.string(Tag.PAYLOADCOMPRESSOR) ?? 'gzip'}', magic ${head.subarray(0, 4).toString('hex')})`);
 }
 
-export async function readPayload(path: string, label: string, rpm: RpmFile, spool: Spool,
+export async function readPayload(file: InputFile, label: string, rpm: RpmFile, spool: Spool,
   ctx: { diag: Diagnostics; maxExpansion?: number }): Promise<FileEntry[]> {
   const table = headerFiles(rpm.header);
   const byPath = new Map(table.map((f) => [f.path, f]));
   const algorithm = fileDigestAlgorithm(rpm.header);
-  const compression = await payloadCompression(path, rpm);
+  const compression = await payloadCompression(file, rpm);
   const format = rpm.header.string(Tag.PAYLOADFORMAT) ?? 'cpio';
   if (format !== 'cpio') throw new PayloadError(`unsupported payload format '${format}'`);
 
   const compressed = hashers(rpm);
-  const raw = createReadStream(path, { start: rpm.payloadOffset, highWaterMark: 256 * 1024 });
+  const raw = file.range(rpm.payloadOffset);
   const hashed = (async function* () {
     for await (const chunk of raw) {
       for (const [, hash] of compressed.hashes) hash.update(chunk as Buffer);
@@ -67,8 +60,8 @@ export async function readPayload(path: string, label: string, rpm: RpmFile, spo
   const contents = new Map<number, FileEntry['source']>();
   try {
     for (let member = await cpio.next(); member; member = await cpio.next()) {
-      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(`/${memberSegments(member.name.replace(/^\/+/, ''), label).join('/')}`); // rpm names are ./path
-      const name = member.kind === 'stripped' ? `#${member.index}` : member.name;
+      const file = member.kind === 'stripped' ? table[member.index]! : byPath.get(rpmMemberPath(member.header.name));
+      const name = member.kind === 'stripped' ? `#${member.index}` : member.header.name;
       if (!file) throw new PayloadError(`payload member ${name} is not in the header`);
       if (seen.has(file.index)) throw new PayloadError(`payload member ${file.path} appears twice`);
       seen.add(file.index);
@@ -99,6 +92,7 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
   const holders = new Map<string, HeaderFile>();
   for (const file of table) if (contents.has(file.index) && !holders.has(file.inode)) holders.set(file.inode, file);
   const entries: FileEntry[] = [];
+  const placed = new PlacedPaths('');
   for (const file of table) {
     const ghost = (file.flags & RPMFILE.GHOST) !== 0;
     if (!ghost && !seen.has(file.index)) throw new PayloadError(`${file.path} is in the header but missing from the payload`);
@@ -109,20 +103,24 @@ function entriesFrom(table: readonly HeaderFile[], seen: ReadonlySet<number>, ow
       user: file.user, group: file.group, mtime: file.mtime, size: 0, flags: fileFlags(file.flags),
     };
     if (!base.flags) delete base.flags;
+    const add = (entry: FileEntry) => {
+      placed.place(entry.path, entry.type, entry.path);
+      entries.push(entry);
+    };
     switch (file.mode & S_IFMT) {
       case S_IFDIR:
-        entries.push({ ...base, type: 'dir' });
+        add({ ...base, type: 'dir' });
         break;
       case S_IFLNK:
         checkSymlinkTarget(file.path, file.linkTo, '', file.path);
-        entries.push({ ...base, type: 'symlink', target: file.linkTo });
+        add({ ...base, type: 'symlink', target: file.linkTo });
         break;
       case S_IFREG: {
         const source = contents.get(file.index);
         const holder = holders.get(file.inode);
-        if (source) entries.push({ ...base, type: 'file', size: source.size, source });
-        else if (holder && holder !== file) entries.push({ ...base, type: 'hardlink', target: holder.path });
-        else if (file.size === 0 || ghost) entries.push({ ...base, type: 'file', size: 0, source: emptySource(`${file.path} in ${label}`) });
+        if (source) add({ ...base, type: 'file', size: source.size, source });
+        else if (holder && holder !== file) add({ ...base, type: 'hardlink', target: holder.path });
+        else if (file.size === 0 || ghost) add({ ...base, type: 'file', size: 0, source: emptySource(`${file.path} in ${label}`) });
         else throw new PayloadError(`${file.path} has no content in the payload`);
         break;
       }

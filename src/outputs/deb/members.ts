@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { PkgError, describeError } from '../../core/errors.js';
 import type { ContentSource, FileEntry } from '../../core/model.js';
 import { bufferSource, fileSource } from '../../core/source.js';
-import { AR_MAGIC, arPadding, encodeArHeader } from '../../formats/ar.js';
+import { AR_MAGIC, arMember, arPadding, encodeArHeader } from '../../formats/ar.js';
 import { EXTENSION, compressor, type Compression } from '../../formats/compress.js';
 import type { Context } from '../../plugin.js';
 import { tarArchive } from '../tar-archive.js';
@@ -91,7 +91,7 @@ export async function* debContainer(members: readonly Member[], mtime: number): 
   yield AR_MAGIC;
   for (const { name, content } of members) {
     try {
-      yield encodeArHeader({ name, size: content.size, mtime });
+      yield encodeArHeader(arMember(name, content.size, mtime));
     } catch (err) {
       throw new PkgError('output-failed', `writing ${name}: ${describeError(err)}`, { cause: err });
     }

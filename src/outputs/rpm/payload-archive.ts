@@ -3,7 +3,7 @@
 // every member. In a hardlink set every member gets a header, the data goes with the last one (the
 // member with the highest header index: rpmfiArchiveHasContent checks exactly that).
 import { createHash } from 'node:crypto';
-import { PkgError } from '../../core/errors.js';
+import { contentOf } from '../../core/exact-length.js';
 import type { FileEntry } from '../../core/model.js';
 import { cpioPadding, encodeNewcHeader, encodeNewcTrailer, encodeStrippedHeader } from '../../formats/cpio.js';
 import type { RpmFile } from './file-list.js';
@@ -61,7 +61,7 @@ export async function* payloadArchive(files: readonly RpmFile[], options: Payloa
         yield emit(Buffer.from(f.linkTo, 'utf8'));
       } else if (f.entry.type !== 'dir' && carriesData) {
         const holder = f.content ?? f.entry;
-        for await (const chunk of contentOf(holder, options.digests, options.digest)) yield emit(chunk);
+        for await (const chunk of hashedContent(holder, options.digests, options.digest)) yield emit(chunk);
       }
       const pad = cpioPadding(offset);
       if (pad.length) yield emit(pad);
@@ -70,19 +70,12 @@ export async function* payloadArchive(files: readonly RpmFile[], options: Payloa
   yield emit(encodeNewcTrailer());
 }
 
-async function* contentOf(entry: FileEntry, digests: Map<string, string>, algorithm: string): AsyncGenerator<Buffer> {
+async function* hashedContent(entry: FileEntry, digests: Map<string, string>, algorithm: string): AsyncGenerator<Buffer> {
   const hash = createHash(algorithm);
-  let seen = 0;
   if (entry.size > 0) {
-    if (!entry.source) throw new PkgError('input-invalid', `${entry.path} has no content source`);
-    for await (const chunk of entry.source.open()) {
-      seen += chunk.length;
-      if (seen > entry.size) break;
+    for await (const chunk of contentOf(entry)) {
       hash.update(chunk);
       yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    }
-    if (seen !== entry.size) {
-      throw new PkgError('input-invalid', `${entry.source.describe}: expected ${entry.size} bytes, got ${seen}`);
     }
   }
   digests.set(entry.path, hash.digest('hex'));
