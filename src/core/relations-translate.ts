@@ -96,9 +96,9 @@ export function rpmRelations(metadata: Metadata, diag: Diagnostics): Relations {
       if (kind === 'replaces') {
         if (replacing.has(relation.name)) {
           add('obsoletes', rpmRelation);
-          diag.info('relation-replaces', `Replaces + Conflicts: ${relation.name} is written as Obsoletes (rpm then removes ${relation.name} on upgrade)`);
+          diag.info('relation-replaces', `Replaces + Conflicts/Breaks: ${relation.name} is written as Obsoletes (rpm then removes ${relation.name} on upgrade, as dpkg does)`);
         } else {
-          diag.warn('relation-dropped', `Replaces: ${relation.name} is dropped: without a Conflicts it only lets files move between packages, and rpm's Obsoletes would remove ${relation.name}`);
+          diag.warn('relation-dropped', `Replaces: ${relation.name} is dropped: without a Conflicts or Breaks it only lets files move between packages, which rpm has no relation for (rpm refuses files ${relation.name} owns), and rpm's Obsoletes would remove ${relation.name}`);
         }
         continue;
       }

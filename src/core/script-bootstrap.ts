@@ -151,6 +151,16 @@ export function shellOfDeferrable(script: Script): string | undefined {
   return m?.[2];
 }
 
+/** The debconf files a scriptlet deferrableScriptlet wrote carries (none for any other script). */
+export function companionsOfDeferrable(script: Script): CompanionFiles {
+  const out: CompanionFiles = {};
+  if (shellOfDeferrable(script) === undefined) return out;
+  for (const m of script.body.matchAll(/pkg \.\. "\.(templates|config)", "w"\)\); f:write\(\[(=*)\[\n([\s\S]*?)\]\2\]\)/g)) {
+    out[m[1] as keyof CompanionFiles] = m[3]!;
+  }
+  return out;
+}
+
 export function isDeferredRunner(script: Script): boolean {
   return script.interpreter === LUA && script.body.startsWith(RUNNER_MARK);
 }

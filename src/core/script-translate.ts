@@ -2,8 +2,10 @@
 // `remove`, `upgrade <new>` …), rpm scriptlets an instance count in $1. A body written for one
 // convention runs under the other inside a generated shim that rebuilds the arguments it expects;
 // copying it verbatim (what fpm and alien do) breaks every script that looks at $1.
+import { DEFAULT_FILE_TRIGGER_PRIORITY, SCRIPTLETS } from '../formats/rpm/vocabulary.js';
 import { debArch } from './arch.js';
 import type { Diagnostics } from './diagnostics.js';
+import { debTriggerLines, fileTriggerLabel, isPlainPath, LDCONFIG_TRIGGER, parseFileTriggerLabel, rpmFileTriggers, watchedPaths, type FileTrigger } from './file-triggers.js';
 import type { Metadata, Script, ScriptPhase } from './model.js';
 import { companionFiles, deferrableScriptlet, deferredRunner, DEFERRABLE, isDeferredRunner, shellOfDeferrable } from './script-bootstrap.js';
 import { interpreterOf } from './scripts.js';
@@ -39,15 +41,19 @@ const RPM_ARGS_FROM_DEB: Partial<Record<ScriptPhase, string>> = {
 
 /**
  * The scripts a package of format `target` carries, each body that assumes the other convention
- * wrapped in a shim. The output has already left out what it cannot run (deb: rpm Lua, %pretrans …).
+ * wrapped in a shim. The output has already left out what it cannot run (deb: rpm Lua, %verifyscript); for a deb, %pretrans, %posttrans and rpm file triggers run inside preinst and postinst (debScripts).
  * `metadata` is the package as the target writes it (for rpm, its version already translated).
  */
 export function scriptsFor(target: Convention, scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
-  const out: Script[] = [];
   // A shim pkgshift wrote for the other format is undone (a round trip gives the original back); one
   // already written for this target stays, so translating twice changes nothing. The %posttrans that
   // runs deferred deb install scripts has no meaning outside rpm.
-  const originals = scripts.filter((s) => target === 'rpm' || !isDeferredRunner(s)).map((s) => (originalScript(s).convention === target ? originalScript(s) : s));
+  const originals = scripts.filter((s) => target === 'rpm' || !isDeferredRunner(s)).flatMap((s) => {
+    const pieces = originalPieces(s).scripts;
+    return pieces.every((p) => p.convention === target) ? pieces : [s];
+  });
+  if (target === 'deb') return debScripts(originals, metadata, diag);
+  const out: Script[] = [];
   let deferrable = false;
   for (const script of originals) {
     if (script.convention !== 'neutral' && script.convention !== target) warnForeignHelpers(script, target, diag);
@@ -55,13 +61,13 @@ export function scriptsFor(target: Convention, scripts: readonly Script[], metad
       out.push(script);
       continue;
     }
-    const args = target === 'rpm' ? DEB_ARGS_FROM_RPM[script.phase] : RPM_ARGS_FROM_DEB[script.phase];
+    const args = DEB_ARGS_FROM_RPM[script.phase];
     if (!args) {
       out.push(script);
       continue;
     }
     const shimmed: Script = { ...script, body: shim(script, args, target, metadata), convention: target, interpreter: shimInterpreter(script) };
-    if (target === 'rpm' && DEFERRABLE[script.phase]) {
+    if (DEFERRABLE[script.phase]) {
       const needs = toolNeeds(script.body, metadata.name, declaredPackages(metadata)).map((n) => n.command);
       out.push(deferrableScriptlet(shimmed, metadata.name, needs, companionFiles(metadata.extras['deb-control-files'])));
       deferrable = true;
@@ -71,6 +77,189 @@ export function scriptsFor(target: Convention, scripts: readonly Script[], metad
   }
   if (deferrable) out.push(deferredRunner(metadata.name));
   return out;
+}
+
+/** rpm scriptlets deb has no script for, and the deb script that runs them. */
+export const FOLDED_INTO: Partial<Record<ScriptPhase, ScriptPhase>> = { preTransaction: 'preInstall', postTransaction: 'postInstall' };
+const PHASE_OF_LABEL = new Map(Object.entries(SCRIPTLETS).map(([phase, tags]) => [tags.label, phase as ScriptPhase]));
+/** Where in its deb script each part runs: rpm's order (%pretrans, %pre; %post, %posttrans, then file triggers). */
+const PART_ORDER: ScriptPhase[] = ['preTransaction', 'preInstall', 'postInstall', 'postTransaction'];
+
+interface Part {
+  /** `%pretrans`, `%post`, `%transfiletriggerin -P 1000000 -- /usr/share/foo` …: what the part runs as (several for a file trigger script rpm ran for more than one kind). */
+  labels: string[];
+  /** A complete script of its own (a shim around the rpm body). */
+  script: Script;
+}
+
+/**
+ * The scripts of a deb. A body written for rpm runs in a shim giving it `$1` as rpm would; %pretrans and
+ * %posttrans, which deb has no script for, run inside preinst (`install`/`upgrade`, before %pre) and
+ * postinst (`configure`, after %post), and rpm file triggers inside postinst (core/file-triggers.ts). A deb
+ * script that runs more than its own rpm scriptlet is a sequence of parts (combinedScript), which the
+ * translation back to rpm splits again.
+ */
+function debScripts(scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): Script[] {
+  const triggerParts = debFileTriggers(metadata).parts;
+  const folded = new Set(scripts.flatMap((s) => FOLDED_INTO[s.phase] ?? []));
+  if (triggerParts.length) folded.add('postInstall');
+  const parts = new Map<ScriptPhase, Part[]>();
+  const out: (Script | ScriptPhase)[] = [];
+  const partsOf = (phase: ScriptPhase) => {
+    if (!parts.has(phase)) {
+      parts.set(phase, []);
+      out.push(phase); // where the combined script goes
+    }
+    return parts.get(phase)!;
+  };
+  for (const script of scripts) {
+    const phase = FOLDED_INTO[script.phase] ?? script.phase;
+    const args = RPM_ARGS_FROM_DEB[phase];
+    // fpm-style scripts need no arguments: as they are, unless they share their deb script with a folded one.
+    if (!args || script.convention === 'deb' || (script.convention === 'neutral' && !folded.has(phase))) {
+      out.push(script);
+      continue;
+    }
+    if (script.convention === 'rpm') warnForeignHelpers(script, 'deb', diag);
+    const shimmed: Script = { ...script, phase, body: shim(script, args, 'deb', metadata), convention: 'deb', interpreter: shimInterpreter(script) };
+    if (folded.has(phase)) partsOf(phase).push({ labels: [SCRIPTLETS[script.phase].label], script: shimmed });
+    else out.push(shimmed);
+  }
+  if (triggerParts.length) partsOf('postInstall');
+  return out.map((slot) => {
+    if (typeof slot !== 'string') return slot;
+    const rank = (p: Part) => PART_ORDER.indexOf(PHASE_OF_LABEL.get(p.labels[0]!)!);
+    const list = [...parts.get(slot)!].sort((a, b) => rank(a) - rank(b));
+    if (slot === 'postInstall') list.push(...triggerParts);
+    return { phase: slot, interpreter: '/bin/sh', convention: 'deb', body: combinedScript(list) };
+  });
+}
+
+const COMBINED_MARK = '# Generated by pkgshift: rpm scriptlets run as one deb maintainer script, in the order rpm runs them;';
+const PART = /^((?:# %.*\n)+)(\S+) \/dev\/fd\/3 "\$@" 3<<'(PKGSHIFT_PART_*)' \|\| exit \$\?\n([\s\S]*?)\n\3$/gm;
+
+/** One deb script running each part with the script's own arguments, stopping at the first that fails. */
+function combinedScript(parts: readonly Part[]): string {
+  const lines = ['#!/bin/sh', COMBINED_MARK, '# each part is a script of its own, and the first that fails stops this one (pkgshift docs/FORMATS.md §B7.3).'];
+  for (const { labels, script } of parts) {
+    let marker = 'PKGSHIFT_PART';
+    while (script.body.includes(marker)) marker += '_';
+    lines.push(...labels.map((l) => `# ${l}`), `${script.interpreter} /dev/fd/3 "$@" 3<<'${marker}' || exit $?`, script.body.replace(/\n?$/, ''), marker);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What a script pkgshift wrote stands for: the scripts (and rpm file triggers) it was made from, each as
+ * it was before (originalScript); any other script is itself.
+ */
+export function originalPieces(script: Script): { scripts: Script[]; triggers: FileTrigger[] } {
+  if (!script.body.startsWith(`#!/bin/sh\n${COMBINED_MARK}\n`)) return { scripts: [originalScript(script)], triggers: [] };
+  const scripts: Script[] = [];
+  const triggers: FileTrigger[] = [];
+  for (const [, labels, interpreter, , body] of script.body.matchAll(PART)) {
+    const part = unwrapShim({ phase: script.phase, interpreter: interpreter!, body: `${body}\n`, convention: 'deb' });
+    for (const label of labels!.trim().split('\n').map((l) => l.slice(2))) {
+      const phase = PHASE_OF_LABEL.get(label);
+      const trigger = parseFileTriggerLabel(label);
+      if (phase) scripts.push({ ...part, phase });
+      else if (trigger) triggers.push({ ...trigger, interpreter: part.interpreter, body: part.body });
+    }
+  }
+  return { scripts, triggers };
+}
+
+/**
+ * An rpm's file triggers in a deb. dpkg calls a package's postinst with `triggered "/path …"` after other
+ * packages' files under a path it declared `interest-noawait` in came or went, once per run: that is
+ * rpm's %filetriggerin and %transfiletriggerin, which also run when their own package is installed (for the
+ * files already there), so their part runs on `configure` too, with the matching files on stdin. rpm's
+ * un and postun triggers have no counterpart (dpkg does not say whether files came or went): dropped,
+ * except a postun trigger doing what an in trigger on the same paths does (dpkg runs that one after
+ * removals too). A trigger that pkgshift made from a deb's interest gives that interest back.
+ */
+export function debFileTriggers(metadata: Metadata): { parts: Part[]; interests: string[]; dropped: string[] } {
+  const parts: Part[] = [];
+  const interests: string[] = [];
+  const dropped: string[] = [];
+  const triggers = rpmFileTriggers(metadata);
+  for (const trigger of triggers) {
+    const original = unwrapShim({ phase: 'postInstall', interpreter: trigger.interpreter, body: trigger.body, convention: 'rpm' });
+    if (original.convention === 'deb' && debInterestsOf(trigger).length) {
+      if (trigger.when === 'in') interests.push(...debInterestsOf(trigger));
+      continue;
+    }
+    if (triggers.some((t) => isTwin(t, trigger))) continue;
+    if (trigger.when !== 'in' || trigger.interpreter.startsWith('<') || !trigger.paths.every(isPlainPath)) {
+      dropped.push(fileTriggerLabel({ transaction: trigger.transaction, when: trigger.when, paths: trigger.paths }));
+      continue;
+    }
+    interests.push(...trigger.paths.map((p) => `interest-noawait ${p}`));
+    const script: Script = { phase: 'postInstall', interpreter: trigger.interpreter, body: trigger.body, convention: 'rpm' };
+    const labels = [trigger, ...triggers.filter((u) => isTwin(trigger, u))].map(fileTriggerLabel);
+    parts.push({ labels, script: { ...script, convention: 'deb', interpreter: shimInterpreter(script), body: shim(script, triggerArgs(trigger.paths), 'deb', metadata) } });
+  }
+  return { parts, interests: [...new Set(interests)], dropped };
+}
+
+/** A postun trigger doing what an in trigger does, on paths it watches: dpkg runs that after removals too. */
+function isTwin(inTrigger: FileTrigger, postun: FileTrigger): boolean {
+  return inTrigger.when === 'in' && postun.when === 'postun' && inTrigger.transaction === postun.transaction
+    && inTrigger.body === postun.body && inTrigger.interpreter === postun.interpreter && postun.paths.every((p) => inTrigger.paths.includes(p));
+}
+
+/** The shim lines that make a deb postinst call look like rpm running a file trigger. */
+function triggerArgs(paths: readonly string[]): string {
+  return [
+    `case "$1" in configure) ;; triggered) case " $2 " in ${paths.map((p) => `*" ${p} "*`).join('|')}) ;; *) exit 0 ;; esac ;; *) exit 0 ;; esac`,
+    `pkgshift_files=$(cd "\${DPKG_ROOT:-}/" && for p in ${paths.join(' ')}; do [ ! -e ".$p" ] || find ".$p"; done | sed 's/^\\.//')`,
+    '[ -n "$pkgshift_files" ] || [ "$1" = triggered ] || exit 0',
+    'exec 0</dev/null',
+    '[ -z "$pkgshift_files" ] || exec 0<<PKGSHIFT_FILES',
+    '$pkgshift_files',
+    'PKGSHIFT_FILES',
+    'set -- 0',
+  ].join('\n');
+}
+
+/** The shim line of the trigger scriptlets made from a deb's interests, naming those interests. */
+const DEB_INTERESTS = /^set -- triggered '[^']*' # dpkg triggers: (.+)$/m;
+
+function debInterestsOf(trigger: FileTrigger): string[] {
+  return DEB_INTERESTS.exec(trigger.body)?.[1]!.split(', ') ?? [];
+}
+
+/**
+ * A deb's file-trigger interests as rpm file triggers: the paths dpkg would watch for the postinst (and the
+ * library directories for `ldconfig`, core/file-triggers.ts) become one %transfiletriggerin and one
+ * %transfiletriggerpostun (dpkg fires after files came or went, once per run) running the postinst with
+ * `triggered "NAME …"` (every name: rpm does not say which path matched, and a postinst's `triggered` branch
+ * does the same work whichever did). Other named triggers and activations have no rpm counterpart and are
+ * warned about by name. rpm file triggers the package already carries (an rpm
+ * input, or parts of a deb script pkgshift made from an rpm) are kept.
+ */
+export function rpmFileTriggersFor(scripts: readonly Script[], metadata: Metadata, diag: Diagnostics): FileTrigger[] {
+  const triggers = [...rpmFileTriggers(metadata), ...scripts.flatMap((s) => originalPieces(s).triggers)];
+  const carried = new Set(triggers.flatMap(debInterestsOf));
+  const lines = debTriggerLines(metadata.extras['deb-control-files']?.triggers).filter((l) => !carried.has(`${l.directive} ${l.name}`));
+  const interests = lines.filter((l) => watchedPaths(l));
+  // Activating ldconfig needs nothing: the package interested in it watches the library directories.
+  const activatesLdconfig = lines.filter((l) => l.directive.startsWith('activate') && l.name === LDCONFIG_TRIGGER);
+  if (activatesLdconfig.length) diag.info('deb-trigger-ldconfig', `${activatesLdconfig[0]!.directive} ${LDCONFIG_TRIGGER}: the package that runs ldconfig (libc-bin, glibc) watches the library directories with an rpm file trigger`);
+  const dropped = lines.filter((l) => !interests.includes(l) && !activatesLdconfig.includes(l)).map((l) => `${l.directive} ${l.name}`);
+  if (dropped.length) diag.warn('deb-triggers-dropped', `deb triggers with no rpm counterpart (only file-trigger interests and ldconfig have one): dropped: ${dropped.join(', ')}`);
+  const postinst = scripts.find((s) => s.phase === 'postInstall');
+  const pieces = postinst && originalPieces(postinst).scripts;
+  // Without a native postinst there is nothing to run: pkgshift's own trigger parts (above), or no postinst.
+  if (interests.length === 0 || pieces?.length !== 1 || pieces[0]!.convention !== 'deb') return triggers;
+  const paths = [...new Set(interests.flatMap((l) => watchedPaths(l)!))];
+  const args = `set -- triggered '${interests.map((l) => l.name).join(' ')}' # dpkg triggers: ${interests.map((l) => `${l.directive} ${l.name}`).join(', ')}`;
+  const body = shim(pieces[0]!, args, 'rpm', metadata);
+  const interpreter = shimInterpreter(pieces[0]!);
+  for (const when of ['in', 'postun'] as const) {
+    triggers.push({ transaction: true, when, paths, priority: DEFAULT_FILE_TRIGGER_PRIORITY, interpreter, body });
+  }
+  return triggers;
 }
 
 /** The packages a script needs before it runs (see core/script-tools.ts): rpm writes them as Requires(pre) etc. */

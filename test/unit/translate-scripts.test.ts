@@ -79,15 +79,19 @@ test('scripts of the target convention or none pass unchanged', () => {
   assert.deepEqual(scriptsFor('rpm', [neutral], meta, new Diagnostics()), [neutral]);
 });
 
-test('what deb cannot run is dropped with a warning; Debian-only helpers are warned about', () => {
+test('what deb cannot run is dropped, named in one warning; Debian-only helpers are warned about', () => {
   const diag = new Diagnostics();
+  const pretrans: Script = { phase: 'preTransaction', interpreter: '/bin/sh', body: 'true', convention: 'rpm' };
   const kept = runnableScripts([
     { phase: 'postInstall', interpreter: '<lua>', body: 'print("x")', convention: 'rpm' },
-    { phase: 'preTransaction', interpreter: '/bin/sh', body: 'true', convention: 'rpm' },
+    pretrans,
     { phase: 'verify', interpreter: '/bin/sh', body: 'true', convention: 'rpm' },
+    { phase: 'postTransaction', interpreter: '<lua>', body: 'print("y")', convention: 'rpm' },
   ], diag);
-  assert.deepEqual(kept, []);
-  assert.deepEqual(diag.items.map((d) => d.id), ['script-dropped', 'script-dropped', 'script-dropped']);
+  assert.deepEqual(kept, [pretrans]);
+  assert.deepEqual(diag.items.map((d) => [d.id, d.message]), [
+    ['script-dropped', 'rpm scriptlets dpkg cannot run, left out: %post (<lua>), %verifyscript, %posttrans (<lua>)'],
+  ]);
   const helpers = new Diagnostics();
   scriptsFor('rpm', [{ phase: 'postInstall', interpreter: '/bin/sh', body: '. /usr/share/debconf/confmodule\ndb_get foo\n', convention: 'deb' }], meta, helpers);
   assert.deepEqual(helpers.items.map((d) => d.id), ['script-foreign-helper']);

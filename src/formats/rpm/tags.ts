@@ -241,15 +241,3 @@ export const LEAD_MAGIC = [0xed, 0xab, 0xee, 0xdb] as const;
 export const LEAD_SIZE = 96;
 /** Header intro magic (§B1.2): 8e ad e8 01 + 4 reserved zero bytes. */
 export const HEADER_MAGIC = [0x8e, 0xad, 0xe8, 0x01, 0, 0, 0, 0] as const;
-
-/** Main header tags only the reader needs (rpmtag.h): trigger scriptlets (kept in extras.rpm). */
-export const ReadTag = {
-  TRIGGERSCRIPTS: 1065,
-  TRIGGERNAME: 1066,
-  TRIGGERVERSION: 1067,
-  TRIGGERFLAGS: 1068,
-  TRIGGERINDEX: 1069,
-  TRIGGERSCRIPTPROG: 1092,
-  FILETRIGGERSCRIPTS: 5066,
-  TRANSFILETRIGGERSCRIPTS: 5076,
-} as const;

@@ -90,6 +90,44 @@ export const SCRIPTLETS: Readonly<Record<Phase, ScriptletTags>> = {
   verify: { body: Tag.VERIFYSCRIPT, prog: Tag.VERIFYSCRIPTPROG, sense: RPMSENSE.SCRIPT_VERIFY, label: '%verifyscript' },
 };
 
+/** When a file trigger runs: after a matching file is installed, before one is erased, after one was erased. */
+export type FileTriggerWhen = 'in' | 'un' | 'postun';
+
+/** The sense bit each file trigger carries in its FLAGS tag. */
+export const FILE_TRIGGER_SENSE: Readonly<Record<FileTriggerWhen, number>> = {
+  in: RPMSENSE.TRIGGERIN, un: RPMSENSE.TRIGGERUN, postun: RPMSENSE.TRIGGERPOSTUN,
+};
+
+/** The priority rpmbuild gives a file trigger without `-P` (rpmbuild's default, lower runs later). */
+export const DEFAULT_FILE_TRIGGER_PRIORITY = 1000000;
+
+/** The parallel arrays of a trigger list. */
+export interface TriggerTags {
+  /** One body and interpreter per scriptlet. */
+  scripts: number; prog: number;
+  /** One name (package or path prefix), index (of its scriptlet), version (empty for paths) and flags per watch. */
+  name: number; index: number; version: number; flags: number;
+}
+
+export interface FileTriggerTags extends TriggerTags {
+  /** One priority per scriptlet. */
+  priorities: number;
+}
+
+/** rpm >= 4.13 file triggers (rpmtag.h): %filetrigger… run once per package with matching files, %transfiletrigger… once per transaction. */
+export const FILE_TRIGGER_TAGS: Readonly<Record<'file' | 'trans', FileTriggerTags>> = {
+  file: { scripts: 5066, prog: 5067, name: 5069, index: 5070, version: 5071, flags: 5072, priorities: 5084 },
+  trans: { scripts: 5076, prog: 5077, name: 5079, index: 5080, version: 5081, flags: 5082, priorities: 5085 },
+};
+
+/** Package triggers (`%triggerin -- glibc`): per scriptlet a body and an interpreter; per watched package a name, version, flags and index. */
+export const PACKAGE_TRIGGER_TAGS: TriggerTags = { scripts: 1065, name: 1066, version: 1067, flags: 1068, index: 1069, prog: 1092 };
+
+/** The sense bit of each package trigger kind. */
+export const PACKAGE_TRIGGER_SENSE: Readonly<Record<string, number>> = {
+  triggerprein: RPMSENSE.TRIGGERPREIN, triggerin: RPMSENSE.TRIGGERIN, triggerun: RPMSENSE.TRIGGERUN, triggerpostun: RPMSENSE.TRIGGERPOSTUN,
+};
+
 /** The accounts every Fedora/RHEL system has (the setup package's /etc/passwd and /etc/group). */
 export const FEDORA_ACCOUNTS = {
   system: 'Fedora/RHEL',

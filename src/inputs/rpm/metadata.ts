@@ -1,15 +1,16 @@
 // Main header → neutral metadata and scripts (docs/FORMATS.md §B1.4, §B7.2). What has no neutral
 // meaning goes to extras.rpm: Group, Distribution, BuildHost, BuildTime, SourceRPM, Prefixes,
-// BugURL, the changelog (as `rpm --changelog` prints it) and trigger scriptlets (JSON).
+// BugURL, the changelog (as `rpm --changelog` prints it), trigger and file trigger scriptlets (JSON).
 import { neutralArch } from '../../core/arch.js';
 import { rpmChangelogText } from '../../changelog/rpm.js';
 import { sectionForGroup } from '../../core/section-group.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
-import { ReadTag, Tag } from '../../formats/rpm/tags.js';
+import { Tag } from '../../formats/rpm/tags.js';
 import { relationsFromHeader } from './relations.js';
-import { SCRIPTLETS, operatorOf, type ScriptletTags } from '../../formats/rpm/vocabulary.js';
+import { DEFAULT_FILE_TRIGGER_PRIORITY, FILE_TRIGGER_SENSE, FILE_TRIGGER_TAGS, PACKAGE_TRIGGER_SENSE, PACKAGE_TRIGGER_TAGS, SCRIPTLETS, operatorOf, type FileTriggerWhen, type ScriptletTags, type TriggerTags } from '../../formats/rpm/vocabulary.js';
+import { withRpmFileTriggers, type FileTrigger, type PackageTrigger } from '../../core/file-triggers.js';
 
 export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metadata {
   const name = header.string(Tag.NAME);
@@ -51,14 +52,12 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
   if (changelog) extras.Changelog = changelog;
   const triggers = triggerList(header);
   if (triggers.length) extras.Triggers = JSON.stringify(triggers);
-  if (header.has(ReadTag.FILETRIGGERSCRIPTS) || header.has(ReadTag.TRANSFILETRIGGERSCRIPTS)) {
-    diag.warn('rpm-file-triggers-dropped', `${name}: rpm file triggers have no neutral meaning and are left out`);
-  }
   if (extras.Group) {
     const section = sectionForGroup(extras.Group);
     if (section) metadata.section = section;
   }
-  if (Object.keys(extras).length) metadata.extras.rpm = extras;
+  const withTriggers = withRpmFileTriggers(extras, fileTriggers(header));
+  if (Object.keys(withTriggers).length) metadata.extras.rpm = withTriggers;
   return metadata;
 }
 
@@ -74,31 +73,25 @@ export function scriptsFromHeader(header: RpmHeader): Script[] {
   return scripts;
 }
 
-interface Trigger {
-  /** triggerin / triggerun / triggerpostun / triggerprein, from the sense flags. */
-  type: string;
-  name: string;
-  op?: string;
-  version?: string;
-  interpreter: string;
-  body: string;
+
+/** A trigger list's parallel arrays: per scriptlet its body and interpreter, per watch its name, version, flags and scriptlet. */
+function triggerArrays(header: RpmHeader, tags: TriggerTags) {
+  const progs = header.strings(tags.prog);
+  return {
+    bodies: header.strings(tags.scripts), interpreter: (index: number) => progs[index] || '/bin/sh',
+    names: header.strings(tags.name), versions: header.strings(tags.version),
+    flags: header.numbers(tags.flags), indexes: header.numbers(tags.index),
+  };
 }
 
-const TRIGGER_TYPES: [number, string][] = [[1 << 16, 'triggerin'], [1 << 17, 'triggerun'], [1 << 18, 'triggerpostun'], [1 << 25, 'triggerprein']];
-
-function triggerList(header: RpmHeader): Trigger[] {
-  const bodies = header.strings(ReadTag.TRIGGERSCRIPTS);
-  const progs = header.strings(ReadTag.TRIGGERSCRIPTPROG);
-  const names = header.strings(ReadTag.TRIGGERNAME);
-  const versions = header.strings(ReadTag.TRIGGERVERSION);
-  const flags = header.numbers(ReadTag.TRIGGERFLAGS);
-  const indexes = header.numbers(ReadTag.TRIGGERINDEX);
+function triggerList(header: RpmHeader): PackageTrigger[] {
+  const { bodies, interpreter, names, versions, flags, indexes } = triggerArrays(header, PACKAGE_TRIGGER_TAGS);
   return names.map((name, i) => {
     const bits = flags[i] ?? 0;
     const index = indexes[i] ?? 0;
-    const trigger: Trigger = {
-      type: TRIGGER_TYPES.find(([bit]) => bits & bit)?.[1] ?? 'trigger',
-      name, interpreter: progs[index] || '/bin/sh', body: bodies[index] ?? '',
+    const trigger: PackageTrigger = {
+      type: Object.entries(PACKAGE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'trigger',
+      name, interpreter: interpreter(index), body: bodies[index] ?? '',
     };
     const op = operatorOf(bits);
     if (op && versions[i]) Object.assign(trigger, { op, version: versions[i] });
@@ -106,6 +99,21 @@ function triggerList(header: RpmHeader): Trigger[] {
   });
 }
 
+/** %filetrigger… and %transfiletrigger… scriptlets: one body each, one NAME (path prefix) per watched path. */
+function fileTriggers(header: RpmHeader): FileTrigger[] {
+  return Object.entries(FILE_TRIGGER_TAGS).flatMap(([kind, tags]) => {
+    const { bodies, interpreter, names, flags, indexes } = triggerArrays(header, tags);
+    const priorities = header.numbers(tags.priorities);
+    return bodies.map((body, i): FileTrigger => {
+      const bits = flags[indexes.indexOf(i)] ?? 0;
+      const when = (Object.entries(FILE_TRIGGER_SENSE).find(([, bit]) => bits & bit)?.[0] ?? 'in') as FileTriggerWhen;
+      const paths = names.filter((_, n) => indexes[n] === i);
+      return { transaction: kind === 'trans', when, paths, priority: priorities[i] ?? DEFAULT_FILE_TRIGGER_PRIORITY, interpreter: interpreter(i), body };
+    });
+  });
+}
+
+/** `* Www Mmm dd yyyy name\ntext` entries, newest first, as `rpm -q --changelog` prints them. */
 function changelogText(header: RpmHeader): string {
   const times = header.numbers(Tag.CHANGELOGTIME);
   const texts = header.strings(Tag.CHANGELOGTEXT);

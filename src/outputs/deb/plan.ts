@@ -4,11 +4,13 @@
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { DEBIAN_ACCOUNTS } from '../../formats/deb/vocabulary.js';
 import { PkgError } from '../../core/errors.js';
-import type { FileEntry, PackageModel } from '../../core/model.js';
+import type { FileEntry, Metadata, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
 import { generatedCopyright } from '../../core/placeholders.js';
 import { debRelations } from '../../core/relations-translate.js';
-import { scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
+import { companionsOfDeferrable } from '../../core/script-bootstrap.js';
+import { debFileTriggers, scriptsFor, withoutLuaWrappers } from '../../core/script-translate.js';
+import { packageTriggerLabel, rpmPackageTriggers } from '../../core/file-triggers.js';
 import { bufferSource } from '../../core/source.js';
 import { toDebVersion } from '../../core/version.js';
 import { checkLevel, parseCompression, WRITABLE, type Compression } from '../../formats/compress.js';
@@ -45,7 +47,7 @@ export type DebPlan = Plan<DebSettings>;
 export async function planDeb(input: PackageModel, options: Options, ctx: Context): Promise<DebPlan> {
   const compression = chosenCompression(options, ctx);
   const m = input.metadata;
-  if (m.extras.rpm?.Triggers) ctx.diag.warn('triggers-dropped', 'rpm triggers have no faithful deb counterpart: dropped');
+  warnDroppedTriggers(m, ctx);
   const name = debPackageName(m.name, ctx.diag);
   const version = toDebVersion(m.version, ctx.diag);
   checkDebVersion(version, ctx.diag);
@@ -66,7 +68,7 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
   const scripts = scriptFiles(model.scripts, ctx.diag);
   warnNonStandardOwners(model.files, DEBIAN_ACCOUNTS, ctx.diag);
-  controlFiles.push(...scripts, ...extraControlFiles(m.extras[CONTROL_FILES_EXTRA], scripts, ctx.diag));
+  controlFiles.push(...scripts, ...extraControlFiles(controlFileTexts(input), scripts, ctx.diag));
   const control = controlFields({
     metadata: model.metadata,
     installedSize: installedSize(model.files, controlFiles),
@@ -81,6 +83,25 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
     model, fileName: debFileName(model.metadata),
     settings: { compression, mtime: packageTime(model, ctx), control, controlFiles, conffiles: conf, ...(key ? { key } : {}) },
   };
+}
+
+/**
+ * The control files besides control, md5sums, conffiles and scripts: the input's, plus what an rpm made by
+ * pkgshift carried in its scriptlets (debconf's templates and config, core/script-bootstrap.ts), plus the
+ * file-trigger interests that run the rpm's file triggers (core/script-translate.ts).
+ */
+function controlFileTexts(input: PackageModel): Record<string, string> {
+  const texts: Record<string, string> = { ...Object.assign({}, ...input.scripts.map(companionsOfDeferrable)), ...input.metadata.extras[CONTROL_FILES_EXTRA] };
+  const given = texts.triggers?.replace(/\n?$/, '\n') ?? '';
+  const interests = debFileTriggers(input.metadata).interests.filter((line) => !given.split('\n').includes(line));
+  if (interests.length) texts.triggers = `${given}${interests.join('\n')}\n`;
+  return texts;
+}
+
+/** rpm triggers dpkg cannot run, by name: package triggers (dpkg's watch paths and names) and some file triggers. */
+function warnDroppedTriggers(m: Metadata, ctx: Context): void {
+  const dropped = [...rpmPackageTriggers(m).map(packageTriggerLabel), ...debFileTriggers(m).dropped];
+  if (dropped.length) ctx.diag.warn('triggers-dropped', `rpm triggers with no deb counterpart (dpkg's triggers watch paths, and tell no removal from an install), dropped: ${dropped.join(', ')}`);
 }
 
 /**

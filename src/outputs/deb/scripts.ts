@@ -2,8 +2,10 @@
 // Bodies written for rpm's `$1` arrive here already wrapped in a shim (core/script-translate.ts).
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { Script, ScriptPhase } from '../../core/model.js';
+import { FOLDED_INTO } from '../../core/script-translate.js';
 import { hasShebang } from '../../core/scripts.js';
 import { MAINTAINER_SCRIPTS } from '../../formats/deb/vocabulary.js';
+import { SCRIPTLETS } from '../../formats/rpm/vocabulary.js';
 
 /**
  * Extra control files: `metadata.extras['deb-control-files']` maps a control.tar file name to its
@@ -26,19 +28,18 @@ const GENERATED = new Set(['control', 'md5sums', 'conffiles']);
 /** Control files dpkg (or debconf) executes: they need mode 0755 (0555..0775, dpkg-deb build.c). */
 const EXECUTABLE = new Set(['preinst', 'postinst', 'prerm', 'postrm', 'config']);
 
-/** The scripts dpkg can run: rpm's built-in interpreters (`<lua>`) and phases deb has no script for are left out. */
+/**
+ * The scripts dpkg can run: rpm's built-in Lua (`<lua>`) and %verifyscript (dpkg verifies nothing with
+ * scripts) are left out, named in one warning. %pretrans and %posttrans stay: they run inside preinst and
+ * postinst (core/script-translate.ts).
+ */
 export function runnableScripts(scripts: readonly Script[], diag: Diagnostics): Script[] {
-  return scripts.filter((script) => {
-    if (script.interpreter.startsWith('<')) {
-      diag.warn('script-dropped', `the ${script.phase} script is rpm ${script.interpreter}, which dpkg cannot run: dropped`);
-      return false;
-    }
-    if (!SCRIPT_NAMES[script.phase]) {
-      diag.warn('script-dropped', `the ${script.phase} script has no deb counterpart: dropped`);
-      return false;
-    }
-    return true;
-  });
+  const dropped = scripts.filter((s) => s.interpreter.startsWith('<') || !(SCRIPT_NAMES[s.phase] || FOLDED_INTO[s.phase]));
+  if (dropped.length) {
+    const names = dropped.map((s) => `${SCRIPTLETS[s.phase].label}${s.interpreter.startsWith('<') ? ` (${s.interpreter})` : ''}`);
+    diag.warn('script-dropped', `rpm scriptlets dpkg cannot run, left out: ${names.join(', ')}`);
+  }
+  return scripts.filter((s) => !dropped.includes(s));
 }
 
 /** The maintainer script files of runnable scripts (runnableScripts). */

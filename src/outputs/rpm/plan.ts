@@ -3,10 +3,11 @@
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { FEDORA_ACCOUNTS } from '../../formats/rpm/vocabulary.js';
+import { rpmPackageTriggers } from '../../core/file-triggers.js';
 import type { PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
 import { rpmRelations } from '../../core/relations-translate.js';
-import { controlFilesInScripts, scriptsFor } from '../../core/script-translate.js';
+import { controlFilesInScripts, rpmFileTriggersFor, scriptsFor } from '../../core/script-translate.js';
 import { toRpmVersion } from '../../core/version.js';
 import { NEWC_MAX_SIZE } from '../../formats/cpio.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
@@ -16,6 +17,7 @@ import { addMetadataRelations, Dependencies, type RpmlibFeature } from './depend
 import { ownsDirectory, rpmFileList, type RpmFile } from './file-list.js';
 import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptive, type RpmIdentity } from './metadata.js';
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
+import { fileTriggerEntries, packageTriggerEntries } from './triggers.js';
 import { scriptEntries } from './scripts.js';
 import { shippedDebianChangelog } from './changelog.js';
 import { foreignDebEntries } from './foreign.js';
@@ -30,7 +32,7 @@ export interface RpmPlanSettings extends RpmSettings {
   large: boolean;
   /** PAYLOADCOMPRESSOR value. */
   compressor: string;
-  /** Scriptlet bodies and interpreters. */
+  /** Scriptlet bodies and interpreters, triggers included. */
   scripts: HeaderEntry[];
   /** --keep-foreign-metadata: the deb's fields rpm has no tag for. */
   foreign: HeaderEntry[];
@@ -47,7 +49,8 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const settings = rpmSettings(options);
   const key = signingKey(options, 'rpm'); // an unusable key fails before anything is linted or written
   const m = input.metadata;
-  const carried = controlFilesInScripts(input.scripts);
+  // deb triggers become file triggers, or are named in their own warning (rpmFileTriggersFor).
+  const carried = [...controlFilesInScripts(input.scripts), 'triggers'];
   const debControlFiles = Object.keys(m.extras['deb-control-files'] ?? {}).filter((f) => !carried.includes(f));
   if (debControlFiles.length) {
     ctx.diag.warn('deb-control-files-dropped', `deb control files ${debControlFiles.join(', ')} have no rpm counterpart: dropped`);
@@ -69,13 +72,17 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     scripts: [],
   };
   model.scripts = scriptsFor('rpm', input.scripts, model.metadata, ctx.diag);
+  const fileTriggers = rpmFileTriggersFor(input.scripts, model.metadata, ctx.diag);
   const id = rpmIdentity(model.metadata);
   const files = rpmFileList(model.files);
   // newc's 32-bit size field: rpm switches to LONGFILESIZES + 07070X at `size >= UINT32_MAX` (lib/cpio.c).
   const large = files.some((f) => f.size >= NEWC_MAX_SIZE);
   const compressor = PAYLOAD_COMPRESSOR[settings.compression]!;
   const deps = packageDependencies(model, id, files, large, compressor);
-  const scripts = scriptEntries(model.scripts, model.metadata, deps, ctx.diag);
+  const scripts = [
+    ...scriptEntries(model.scripts, model.metadata, deps, ctx.diag),
+    ...fileTriggerEntries(fileTriggers, deps), ...packageTriggerEntries(rpmPackageTriggers(m), deps),
+  ];
   warnNonStandardOwners(model.files, FEDORA_ACCOUNTS, ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);
