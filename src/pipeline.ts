@@ -7,6 +7,7 @@ import { PkgError } from './core/errors.js';
 import type { PackageModel } from './core/model.js';
 import { normalize, sourceDateEpoch } from './core/normalize.js';
 import { resolveDependencies } from './deps/index.js';
+import type { DependencyFamily } from './deps/families.js';
 import { openInput, statInput } from './core/source.js';
 import { contentSize, countedContent, progress } from './core/progress.js';
 import { DEFAULT_MAX_EXPANSION } from './formats/decode.js';
@@ -91,16 +92,16 @@ export async function convert(request: ConvertRequest, ctx: Context): Promise<st
   const input = await chooseInput(request.source, request.inputs);
   const read = await readPackage(input, request.inputs, request.options, ctx);
   const buildRoots = (input.buildRoots?.(request.inputs, request.options) ?? []).filter(isPrivateRoot);
-  return writePackage(read, request, ctx, { source: input.name, buildRoots });
+  return writePackage(read, request, ctx, { family: input.dependencyFamily?.(read), buildRoots });
 }
 
 /**
  * Resolves dependencies, plans, lints and writes `read` as the request's target; returns the path written.
- * `source` names the input's format (for the --deps policy); `buildRoots` is where lint looks for build leftovers.
+ * `family` is the input's distribution family (for the --deps policy); `buildRoots` is where lint looks for build leftovers.
  */
-export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { source: string; buildRoots: string[] }): Promise<string> {
+export async function writePackage(read: PackageModel, request: ConvertRequest, ctx: Context, from: { family?: DependencyFamily | undefined; buildRoots: string[] }): Promise<string> {
   const output = findOutput(request.target);
-  const resolved = await resolveDependencies(read, { source: from.source, target: output.name, options: request.options }, ctx);
+  const resolved = await resolveDependencies(read, { from: from.family, to: output.dependencyFamily, options: request.options }, ctx);
   const plan = await output.plan(countedContent(resolved), request.options, ctx);
   const template = request.options.package;
   const expanded = template === undefined ? undefined : expandPackagePath(template, pathValues(output.name, plan.model, plan.fileName));

@@ -6,6 +6,7 @@ import type { Diagnostics } from './core/diagnostics.js';
 import type { PackageModel } from './core/model.js';
 import type { PkgError } from './core/errors.js';
 import type { LintFormat, PackageFacts } from './lint/types.js';
+import type { DependencyFamily } from './deps/families.js';
 
 export interface OptionSpec {
   /** commander flags: `--deb-compression <kind>`. The value arrives camel-cased: `debCompression`. */
@@ -77,6 +78,12 @@ export interface InputPlugin {
   /** Whose conventions `pkgshift lint` applies to a package this input reads. */
   lintFormat: LintFormat;
   /**
+   * The distribution family whose package names the relations of a package it read use (deb, rpm);
+   * none for dir, tar, npm. A package carrying the other format's metadata (--keep-foreign-metadata)
+   * is of that format's family.
+   */
+  dependencyFamily?(pkg: PackageModel): DependencyFamily | undefined;
+  /**
    * True for formats that say themselves which files are config files (deb conffiles, rpm %config).
    * For the others, files under /etc become config files (unless --no-default-config-files).
    */
@@ -117,6 +124,8 @@ export interface OutputPlugin<Settings = unknown> {
   extensions: readonly string[];
   /** Whose conventions lint applies to the planned package. */
   lintFormat: LintFormat;
+  /** The distribution family the package is for: its package names and computed dependencies (--deps). */
+  dependencyFamily?: DependencyFamily;
   /**
    * Translates the model and settles everything the write needs; throws on what the format cannot carry.
    * Asynchronous so that a plan may read file content (generated dependencies, digests).

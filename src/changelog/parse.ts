@@ -26,7 +26,7 @@ export function parseChangelog(text: string, where: string, defaults: ChangelogD
   return entries;
 }
 
-function parseDebian(text: string, where: string): ChangelogEntry[] {
+export function parseDebian(text: string, where: string): ChangelogEntry[] {
   const entries: ChangelogEntry[] = [];
   let current: Partial<ChangelogEntry> & { changes: string[] } | undefined;
   text.split('\n').forEach((line, i) => {

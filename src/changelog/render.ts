@@ -31,7 +31,7 @@ export function debianChangelog(source: string, entries: readonly ChangelogEntry
 export interface RpmChangelog {
   /** Days only: rpmbuild stores dates without a time of day. */
   times: number[];
-  /** `Name <mail> - VERSION`. */
+  /** `Name <mail> - VERSION` (the author alone for an entry without version). */
   names: string[];
   texts: string[];
 }
@@ -39,7 +39,13 @@ export interface RpmChangelog {
 export function rpmChangelog(entries: readonly ChangelogEntry[]): RpmChangelog {
   return {
     times: entries.map((e) => e.date - (e.date % 86400)),
-    names: entries.map((e) => `${e.author} - ${e.version}`),
+    names: entries.map((e) => (e.version ? `${rpmAuthor(e.author)} - ${e.version}` : rpmAuthor(e.author))),
     texts: entries.map((e) => e.changes.flatMap((c) => bulleted(c, '- ', '  ')).join('\n')),
   };
+}
+
+/** The author as rpm names it: the Debian trailer's stand-ins for an address alone (`a@b <a@b>`) or none (`Name <>`) undone. */
+function rpmAuthor(author: string): string {
+  const m = /^(.*?)\s*<(.*)>$/.exec(author);
+  return m && (m[2] === '' || m[1] === m[2]) ? m[1]! : author;
 }

@@ -35,6 +35,8 @@ const RELATIONS: OptionSpec[] = [
   { flags: '--suggests <relation>', description: 'suggested package', repeatable: true },
   { flags: '--deps <policy>', description: "the input's relations: keep (as written), map (names translated, plus those computed from the files), auto (computed from the files only), none (default: auto between deb and rpm, else keep)", choices: ['keep', 'map', 'auto', 'none'] },
   { flags: '--dep-map <file>', description: "package name map on top of the built-in one: lines 'debian-name<TAB>rpm-name[<TAB>opensuse-name]' ('-': no package needed); repeatable", repeatable: true, value: 'file' },
+  { flags: '--keep-foreign-metadata', description: "also keep what the input format says that the output format has no field for (deb Priority, Essential, Multi-Arch …; rpm Group, Distribution …), where the output's tools ignore it, so that converting back loses nothing" },
+  { flags: '--target-distro <distro>', description: "whose rpm package names --deps map writes: fedora (default; RHEL, CentOS too) or opensuse (SLES too)", choices: ['fedora', 'opensuse'] },
 ];
 
 const FILES: OptionSpec[] = [

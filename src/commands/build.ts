@@ -47,7 +47,7 @@ export function buildCommand(): Command {
           const model = finishModel(fromFile.model, options, ctx, false);
           return writePackage(model, {
             target, inputs: [], options, overrides: reporter.overrides, onLint: (pkg, findings) => reporter.lint(pkg.metadata.name, findings),
-          }, ctx, { source: 'dir', buildRoots: [] }); // files from disk, as the dir input reads them
+          }, ctx, { buildRoots: [] }); // files from disk, as the dir input reads them: no distribution family
         }, { maxExpansion: given.maxExpansion, workdir: given.workdir as string | undefined });
         reporter.succeeded(written);
       }

@@ -41,32 +41,24 @@ export function groupId(name: string): number | undefined {
   return name === 'root' ? 0 : lookup('/etc/group', name);
 }
 
-/** Accounts every Debian system has (base-passwd) and every Fedora/RHEL system has (setup). */
-const STANDARD: Record<'deb' | 'rpm', { users: string[]; groups: string[] }> = {
-  deb: {
-    users: ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'nobody'],
-    groups: ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice',
-      'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'shadow', 'utmp', 'video',
-      'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'],
-  },
-  rpm: {
-    users: ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'],
-    groups: ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy',
-      'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'input', 'kvm', 'render'],
-  },
-};
+/** The user and group names a fresh system of a distribution family has (each output plugin names its own). */
+export interface StandardAccounts {
+  /** `Debian`, `Fedora/RHEL`. */
+  system: string;
+  users: readonly string[];
+  groups: readonly string[];
+}
 
-/** Warns about owners a fresh system of `format` does not have: dpkg and rpm fall back to root for them. */
-export function warnNonStandardOwners(files: readonly { user: string; group: string }[], format: 'deb' | 'rpm', diag: Diagnostics): void {
-  const odd = nonStandardAccounts(files, format);
+/** Warns about owners a fresh `accounts.system` does not have: dpkg and rpm fall back to root for them. */
+export function warnNonStandardOwners(files: readonly { user: string; group: string }[], accounts: StandardAccounts, diag: Diagnostics): void {
+  const odd = nonStandardAccounts(files, accounts);
   if (odd.length) {
-    diag.warn('owner-nonstandard', `${odd.join(', ')}: not on a fresh ${format === 'deb' ? 'Debian' : 'Fedora/RHEL'} system; create them in a pre-install script, or the files end up owned by root`);
+    diag.warn('owner-nonstandard', `${odd.join(', ')}: not on a fresh ${accounts.system} system; create them in a pre-install script, or the files end up owned by root`);
   }
 }
 
-/** Owner and group names in `files` that a fresh `format` system does not have. */
-export function nonStandardAccounts(files: readonly { user: string; group: string }[], format: 'deb' | 'rpm'): string[] {
-  const { users, groups } = STANDARD[format];
+/** Owner and group names in `files` that a fresh system does not have. */
+export function nonStandardAccounts(files: readonly { user: string; group: string }[], { users, groups }: StandardAccounts): string[] {
   const odd = new Set<string>();
   for (const f of files) {
     if (!users.includes(f.user)) odd.add(`user ${f.user}`);

@@ -1,7 +1,8 @@
 // The neutral relations as each format can carry them (docs/FORMATS.md §B2.2, §B1.4; README "What
 // conversion changes"). Names and operators that have no meaning in the target are dropped with a
 // warning, never silently.
-import type { Diagnostics } from './diagnostics.js';
+import { Diagnostics } from './diagnostics.js';
+import { formatDebRelation } from './relations.js';
 import type { Metadata, Relation, RelationKind } from './model.js';
 import { PACKAGE_NAME } from '../formats/deb/vocabulary.js';
 
@@ -133,3 +134,21 @@ function forRpm(relation: Relation, debVersions: boolean, diag: Diagnostics): Re
 function entries(metadata: Metadata): [RelationKind, Relation[]][] {
   return Object.entries(metadata.relations) as [RelationKind, Relation[]][];
 }
+
+/** Kind → its relations in deb syntax, sorted: what two relation sets are compared by. */
+function comparable(relations: Relations): string {
+  return JSON.stringify(Object.entries(relations).filter(([, list]) => list?.length)
+    .map(([kind, list]) => [kind, list!.map(formatDebRelation).sort()]).sort());
+}
+
+/**
+ * Whether an rpm's relations would come back changed from a trip through a deb (Obsoletes become
+ * Conflicts + Replaces, capabilities and file requires are dropped …): --keep-foreign-metadata then
+ * keeps them whole.
+ */
+export function rpmRelationsLostInDeb(metadata: Metadata): boolean {
+  const quiet = new Diagnostics();
+  const asDeb: Metadata = { ...metadata, relations: debRelations(metadata, quiet), extras: {} };
+  return comparable(rpmRelations(metadata, quiet)) !== comparable(rpmRelations(asDeb, quiet));
+}
+

@@ -1,6 +1,6 @@
 // Relation strings as users write them on the command line and as deb control fields carry them:
 // `name`, `name (>= 1.0)`, `name >= 1.0`, `name:any`, alternatives `a | b (<< 2)`.
-import type { Relation, RelationOp } from './model.js';
+import { RELATION_KINDS, type Metadata, type Relation, type RelationOp } from './model.js';
 import { PkgError } from './errors.js';
 
 const OPERATORS: Record<string, RelationOp> = {
@@ -46,4 +46,16 @@ export function formatDebRelation(relation: Relation): string {
   return [relation, ...(relation.alternatives ?? [])]
     .map((r) => `${r.name}${r.arch ? `:${r.arch}` : ''}${r.op ? ` (${r.op} ${r.version})` : ''}`)
     .join(' | ');
+}
+
+/** Relation lists by kind, as JSON.parse gives back what JSON.stringify wrote (--keep-foreign-metadata); throws an Error naming `what` when the shape is wrong. */
+export function relationsFromJson(value: unknown, what: string): Metadata['relations'] {
+  const kinds = new Set<string>(RELATION_KINDS);
+  const isRelation = (r: unknown): r is Relation => typeof r === 'object' && r !== null && typeof (r as Relation).name === 'string'
+    && ((r as Relation).alternatives === undefined || (Array.isArray((r as Relation).alternatives) && (r as Relation).alternatives!.every(isRelation)));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)
+    || Object.entries(value).some(([kind, list]) => !kinds.has(kind) || !Array.isArray(list) || !list.every(isRelation))) {
+    throw new Error(`${what} are not relation lists by kind`);
+  }
+  return value as Metadata['relations'];
 }

@@ -64,6 +64,11 @@ const TOOL_PACKAGES: Record<string, ToolPackage> = {
   systemd: { essential: false, commands: 'systemctl systemd-tmpfiles systemd-sysusers' },
 };
 
+/** Whether every Debian system has the package (Essential: yes), so that nothing needs to depend on it without a version. */
+export function isEssential(name: string): boolean {
+  return TOOL_PACKAGES[name]?.essential === true;
+}
+
 const PROVIDER = new Map<string, string>(
   Object.entries(TOOL_PACKAGES).flatMap(([pkg, { commands }]) => commands.split(' ').map((c) => [c, pkg] as [string, string])),
 );

@@ -49,7 +49,7 @@ export function toDebVersion(v: Version, diag?: Diagnostics): Version {
   if (!/^[0-9]/.test(upstream)) upstream = `0${upstream}`;
   const release = v.release?.replace(/_/g, '.').replace(/\^/g, '+').replace(/[^A-Za-z0-9.+~]/g, '.');
   const out: Version = { ...v, upstream, ...(release ? { release } : {}) };
-  warnIfChanged(v, out, 'deb', diag);
+  warnIfChanged(v, out, DPKG, diag);
   return out;
 }
 
@@ -57,27 +57,41 @@ export function toDebVersion(v: Version, diag?: Diagnostics): Version {
 export function toRpmVersion(v: Version, diag?: Diagnostics): RpmVersion {
   const version = semverToTilde(v.upstream).replace(/[^A-Za-z0-9._+~^]/g, '_');
   const release = (v.release || '1').replace(/[^A-Za-z0-9._+~^]/g, '_');
-  warnIfChanged(v, { ...v, upstream: version, release: v.release === undefined ? undefined : release }, 'rpm', diag);
+  warnIfChanged(v, { ...v, upstream: version, release: v.release === undefined ? undefined : release }, RPM, diag);
   return { ...(v.epoch !== undefined ? { epoch: v.epoch } : {}), version, release };
 }
 
-function warnIfChanged(from: Version, to: Version, format: 'deb' | 'rpm', diag?: Diagnostics): void {
+/** A version scheme: how it writes a version, the tool whose ordering it follows, and the other scheme. */
+interface VersionScheme {
+  format: string;
+  tool: string;
+  write(v: Version): string;
+  compare(a: string, b: string): number;
+  other(): VersionScheme;
+}
+
+const DPKG: VersionScheme = { format: 'deb', tool: 'dpkg', write: debVersionString, compare: compareDeb, other: () => RPM };
+const RPM: VersionScheme = { format: 'rpm', tool: 'rpm', write: rpmEvrString, compare: compareRpm, other: () => DPKG };
+
+/** Warns when the version a format writes is not the one given, and says so louder when it sorts differently. */
+function warnIfChanged(from: Version, to: Version, scheme: VersionScheme, diag?: Diagnostics): void {
   if (!diag || (from.upstream === to.upstream && from.release === to.release)) return;
+  const { format, tool } = scheme;
   const before = debVersionString(from);
-  const after = format === 'deb' ? debVersionString(to) : rpmEvrString(to);
+  const after = scheme.write(to);
   if (semverToTilde(from.upstream) !== from.upstream) {
     diag.info('version-prerelease', `pre-release version ${before} is written as ${after}, so that it sorts before the release`);
     return;
   }
   const base = /^\d+(?:\.\d+)*/.exec(from.upstream)?.[0];
-  const [ours, theirs, other] = format === 'deb' ? [compareDeb, compareRpm, 'rpm'] : [compareRpm, compareDeb, 'dpkg'];
-  const tool = format === 'deb' ? 'dpkg' : 'rpm';
+  // The version given was sorted by the other tool (dpkg for a version going to rpm, and the reverse).
+  const other = scheme.other();
   if (base && base !== from.upstream) {
-    const was = Math.sign(theirs(from.upstream, base));
-    const now = Math.sign(ours(to.upstream, base));
+    const was = Math.sign(other.compare(from.upstream, base));
+    const now = Math.sign(scheme.compare(to.upstream, base));
     if (was !== now) {
       const word = (s: number) => (s < 0 ? 'before' : s > 0 ? 'after' : 'equal to');
-      diag.warn('version-reordered', `version ${before} is written as ${after} for ${format}: ${other} sorted it ${word(was)} ${base}, ${tool} sorts it ${word(now)} ${base}`);
+      diag.warn('version-reordered', `version ${before} is written as ${after} for ${format}: ${other.tool} sorted it ${word(was)} ${base}, ${tool} sorts it ${word(now)} ${base}`);
       return;
     }
   }

@@ -11,15 +11,16 @@ import type { Context, Options } from '../plugin.js';
 import { shlibsDepends } from './deb-shlibs.js';
 import { DpkgDatabase } from './dpkg-db.js';
 import { builtinLibrary } from './library-info.js';
-import { nameMap, type NameMap } from './name-map.js';
-import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, versionAcross, type DepsPolicy, type Family } from './policy.js';
+import { nameMap, RPM_DISTROS, type NameMap, type RpmDistro } from './name-map.js';
+import { applyPolicy, defaultPolicy, DEPS_POLICIES, derivesDependencies, relationKey, versionAcross, type DepsPolicy } from './policy.js';
+import type { DependencyFamily } from './families.js';
 import { rpmAutoDeps, scriptRequires } from './rpm-auto.js';
 import { scanFiles, type ScannedFile } from './scan.js';
 
 export interface DependencyRequest {
-  /** The input plugin's name (`deb`, `rpm`, `dir`, …) and the output's. */
-  source: string;
-  target: string;
+  /** The input's and the output's distribution family (plugin `dependencyFamily`); none for dir, tar, npm, tar output. */
+  from?: DependencyFamily;
+  to?: DependencyFamily;
   options: Options;
 }
 
@@ -27,10 +28,6 @@ const COMMAND_LINE: [keyof Options, RelationKind][] = [
   ['depends', 'depends'], ['provides', 'provides'], ['conflicts', 'conflicts'],
   ['replaces', 'replaces'], ['recommends', 'recommends'], ['suggests', 'suggests'],
 ];
-
-export function familyOf(format: string): Family | undefined {
-  return format === 'deb' || format === 'rpm' ? format : undefined;
-}
 
 /** `--deps`, checked; undefined when not given. */
 export function depsPolicyOption(options: Options): DepsPolicy | undefined {
@@ -40,31 +37,37 @@ export function depsPolicyOption(options: Options): DepsPolicy | undefined {
   return value as DepsPolicy;
 }
 
+/** `--target-distro`, checked: the rpm distribution whose package names deb → rpm writes. */
+export function targetDistroOption(options: Options): RpmDistro {
+  const value = (options.targetDistro as string | undefined) ?? 'fedora';
+  if (!(RPM_DISTROS as readonly string[]).includes(value)) throw new PkgError('usage', `--target-distro ${value}: expected one of ${RPM_DISTROS.join(', ')}`);
+  return value as RpmDistro;
+}
+
 export async function resolveDependencies(input: PackageModel, request: DependencyRequest, ctx: Context): Promise<PackageModel> {
-  const from = familyOf(request.source);
-  const to = familyOf(request.target);
+  const { from, to } = request;
   const policy = depsPolicyOption(request.options) ?? defaultPolicy(from, to);
   const read = from || request.options.architecture !== undefined ? input : await withContentArch(input, ctx);
   const pkg = { ...read, metadata: { ...read.metadata, version: versionAcross(read.metadata.version, from, to) } };
   if (!to) return pkg;
   const fromCommandLine = new Set(COMMAND_LINE.flatMap(([option, kind]) =>
     ((request.options[option] as string[] | undefined) ?? []).map((text) => relationKey(kind, parseRelation(text)))));
-  const names = nameMap((request.options.depMap as string[] | undefined) ?? []);
+  const names = nameMap((request.options.depMap as string[] | undefined) ?? [], targetDistroOption(request.options));
   const neededByScripts = new Set(pkg.scripts.flatMap((script) => scriptToolPackages(script, pkg.metadata)));
   const relations = applyPolicy(pkg.metadata.relations, { policy, from, to, names, fromCommandLine, neededByScripts, diag: ctx.diag });
   if (derivesDependencies(policy)) {
-    const derived = to === 'rpm' ? await rpmDerived(pkg) : await debDerived(pkg, names, ctx);
+    const derived = await to.derive(pkg, names, ctx);
     for (const [kind, list] of Object.entries(derived) as [RelationKind, Relation[]][]) addMissing(relations, kind, list);
   }
   return { ...pkg, metadata: { ...pkg.metadata, relations } };
 }
 
-async function rpmDerived(pkg: PackageModel): Promise<Metadata['relations']> {
+export async function rpmDerived(pkg: PackageModel): Promise<Metadata['relations']> {
   const { requires, provides } = rpmAutoDeps(await scanFiles(pkg.files));
   return { depends: requires.map((name) => ({ name })), provides: provides.map((name) => ({ name })) };
 }
 
-async function debDerived(pkg: PackageModel, names: NameMap, ctx: Context): Promise<Metadata['relations']> {
+export async function debDerived(pkg: PackageModel, names: NameMap, ctx: Context): Promise<Metadata['relations']> {
   const db = DpkgDatabase.open();
   const files = await scanFiles(pkg.files, { symbols: db !== undefined });
   const { depends, unknown } = shlibsDepends(files, db ? (soname, elf) => db.library(soname, elf).info ?? builtinLibrary(soname) : builtinLibrary);

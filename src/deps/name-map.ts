@@ -1,7 +1,9 @@
 // Package names across distribution families: a built-in Debian ⇄ Fedora/openSUSE table for common
 // packages, which `--dep-map FILE` extends or overrides. Each line is `debian<TAB>fedora[<TAB>opensuse]`;
 // `-` means the distribution needs no package for it (its base system has it, or it has no
-// equivalent), so the relation is left out. deb → rpm writes Fedora's name; rpm → deb reads both.
+// equivalent), so the relation is left out. deb → rpm writes the name of the distribution
+// --target-distro names (Fedora's by default; a line without an openSUSE column means the same name
+// there); rpm → deb reads both.
 import { readFileSync } from 'node:fs';
 import { PkgError, describeError } from '../core/errors.js';
 
@@ -96,8 +98,12 @@ dpkg	chkconfig	-
 dpkg	alternatives	-
 `;
 
+/** The rpm distributions whose names the map holds, by column: --target-distro. */
+export const RPM_DISTROS = ['fedora', 'opensuse'] as const;
+export type RpmDistro = (typeof RPM_DISTROS)[number];
+
 export interface NameMap {
-  /** Fedora's name for a Debian package; null: nothing needed; undefined: not in the map. */
+  /** The target distribution's name for a Debian package; null: nothing needed; undefined: not in the map. */
   toRpm(debName: string): string | null | undefined;
   /** Debian's name for a Fedora or openSUSE package (or file): null: nothing needed; undefined: not in the map. */
   toDeb(rpmName: string): string | null | undefined;
@@ -105,8 +111,9 @@ export interface NameMap {
 
 type Entry = string | null;
 
-/** The built-in map, with the lines of each `--dep-map` file on top (later lines win). */
-export function nameMap(files: readonly string[] = []): NameMap {
+/** The built-in map, with the lines of each `--dep-map` file on top (later lines win); deb → rpm names are `distro`'s. */
+export function nameMap(files: readonly string[] = [], distro: RpmDistro = 'fedora'): NameMap {
+  const column = RPM_DISTROS.indexOf(distro);
   const toRpm = new Map<string, Entry>();
   const toDeb = new Map<string, Entry>();
   const add = (line: string, where: string) => {
@@ -122,7 +129,7 @@ export function nameMap(files: readonly string[] = []): NameMap {
     const set = (map: Map<string, Entry>, key: string, entry: Entry) => {
       if (where !== 'built-in' || !map.has(key)) map.set(key, entry);
     };
-    if (deb !== '-') set(toRpm, deb, value(rpms[0]!));
+    if (deb !== '-') set(toRpm, deb, value(rpms[column] ?? rpms[0]!));
     for (const rpm of rpms) if (rpm !== '-') set(toDeb, rpm, value(deb));
   };
   for (const line of BUILTIN.split('\n')) add(line, 'built-in');

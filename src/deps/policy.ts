@@ -10,17 +10,38 @@ import type { NameMap } from './name-map.js';
 export const DEPS_POLICIES = ['keep', 'map', 'auto', 'none'] as const;
 export type DepsPolicy = (typeof DEPS_POLICIES)[number];
 
-/** The distribution families whose package names differ. */
-export type Family = 'deb' | 'rpm';
+/**
+ * A distribution family whose package names differ from the other's (Debian; Fedora, RHEL and
+ * openSUSE): what the policy needs to know of it. The deb and rpm plugins name theirs
+ * (`dependencyFamily`, deps/families.ts); inputs without distribution names (dir, tar, npm) have none.
+ */
+export interface Family {
+  /** Its systems, in warnings: `Debian`, `rpm distributions`. */
+  title: string;
+  /** Its package names, in warnings: `no rpm name known`, `no deb name known`. */
+  noun: string;
+  /** This family's name for the other family's package: null when it needs none, undefined when the map does not know. */
+  nameFor(names: NameMap, otherName: string): string | null | undefined;
+  /** Names that only this family uses (Debian's `libfoo3`, rpm's `perl(Foo)`), dropped when no mapping is known. */
+  ownsName(name: string): boolean;
+  /** Its capabilities that stand for sonames (rpm's `libc.so.6()(64bit)`): the computed dependencies replace them. */
+  isSonameCapability(name: string): boolean;
+  /** A relation of the other family, with this family's version forms. */
+  versionForms(relation: Relation): Relation;
+  /**
+   * A requirement every system of this family meets by itself, which a package from the other family
+   * states (Debian's Essential set: `Requires(post): coreutils` is implicit in Debian).
+   */
+  meetsItself(relation: Relation): boolean;
+  /** A package version of the other family, in this family's terms (see versionAcross). */
+  adoptVersion(version: Version): Version;
+}
 
 /** Relations that pull packages in; auto and none replace them, the others (Provides, Conflicts, …) are mapped. */
 const DEPENDENCY_KINDS = new Set<RelationKind>(['depends', 'preDepends', 'recommends', 'suggests', 'enhances', 'supplements']);
 
 /** Format mechanics each writer regenerates or drops itself. */
 const MECHANICS = /^(rpmlib|config)\(/;
-
-/** rpm capabilities for sonames: under map and auto the dependencies computed from the files stand for them. */
-const SONAME_CAPABILITY = /\.so[.(]|^rtld\(/;
 
 export interface PolicyContext {
   policy: DepsPolicy;
@@ -54,9 +75,9 @@ export function derivesDependencies(policy: DepsPolicy): boolean {
 export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext): Metadata['relations'] {
   const { policy, from, to } = ctx;
   const cross = from !== undefined && to !== undefined && from !== to;
-  const report = { replaced: [] as string[], notNeeded: [] as string[], unmapped: [] as string[], foreign: [] as string[], sonames: [] as string[], forScripts: [] as string[] };
+  const report: Report = { replaced: [], notNeeded: [], unmapped: [], foreign: [], sonames: [], implied: [], forScripts: [] };
   const out: Metadata['relations'] = {};
-  const versioned = (r: Relation) => (from === 'deb' && to === 'rpm' ? withRpmRevisionForms(r) : r);
+  const versioned = (r: Relation) => (cross ? to.versionForms(r) : r);
   for (const [kind, list] of Object.entries(relations) as [RelationKind, Relation[]][]) {
     const kept: Relation[] = [];
     for (const relation of list) {
@@ -66,10 +87,12 @@ export function applyPolicy(relations: Metadata['relations'], ctx: PolicyContext
         report.forScripts.push(formatDebRelation(relation));
         kept.push(versioned(relation));
       } else if ((policy === 'auto' || policy === 'none') && DEPENDENCY_KINDS.has(kind)) {
-        const soname = policy === 'auto' && from === 'rpm' && SONAME_CAPABILITY.test(relation.name);
+        const soname = policy === 'auto' && from !== undefined && from.isSonameCapability(relation.name);
         (soname ? report.sonames : report.replaced).push(formatDebRelation(relation));
       } else if (!cross) {
         kept.push(relation);
+      } else if (DEPENDENCY_KINDS.has(kind) && to.meetsItself(relation)) {
+        report.implied.push(relation.name);
       } else if (policy === 'keep') {
         report.foreign.push(...alternativesOf(relation).map((a) => a.name).filter((name) => isForeign(name, ctx)));
         kept.push(versioned(relation));
@@ -90,24 +113,24 @@ function alternativesOf(relation: Relation): Relation[] {
 
 /** Whether a name kept as it is will likely be missing on the target: it maps to another name, or looks distribution-specific. */
 function isForeign(name: string, ctx: PolicyContext): boolean {
-  const mapped = ctx.to === 'rpm' ? ctx.names.toRpm(name) : ctx.names.toDeb(name);
-  return mapped === undefined ? isDistroSpecific(name, ctx.from!) : mapped !== name;
+  const mapped = ctx.to!.nameFor(ctx.names, name);
+  return mapped === undefined ? ctx.from!.ownsName(name) : mapped !== name;
 }
 
-function mapRelation(relation: Relation, ctx: PolicyContext, report: { notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[] }): Relation | undefined {
+function mapRelation(relation: Relation, ctx: PolicyContext, report: Report): Relation | undefined {
   const alternatives: Relation[] = [];
   for (const alt of alternativesOf(relation)) {
     const { alternatives: _nested, ...single } = alt;
-    const mapped = ctx.to === 'rpm' ? ctx.names.toRpm(alt.name) : ctx.names.toDeb(alt.name);
+    const mapped = ctx.to!.nameFor(ctx.names, alt.name);
     if (mapped === null) {
       // One alternative the target needs no package for satisfies the whole relation.
       report.notNeeded.push(alt.name);
       return undefined;
     } else if (mapped !== undefined) {
       alternatives.push(mapped === alt.name ? single : renamed(single, mapped));
-    } else if (ctx.from === 'rpm' && SONAME_CAPABILITY.test(alt.name)) {
+    } else if (ctx.from!.isSonameCapability(alt.name)) {
       report.sonames.push(alt.name);
-    } else if (isDistroSpecific(alt.name, ctx.from!)) {
+    } else if (ctx.from!.ownsName(alt.name)) {
       report.unmapped.push(alt.name);
     } else {
       report.foreign.push(alt.name);
@@ -130,15 +153,6 @@ function renamed(relation: Relation, name: string): Relation {
 }
 
 /**
- * Names that only one family uses: Debian library packages carry the soname version (`libssl3`,
- * `libglib2.0-0`), `-dev`/`-dbg` packages; rpm capabilities (`perl(Foo)`), file paths, `-devel`/`-libs`.
- */
-function isDistroSpecific(name: string, from: Family): boolean {
-  if (from === 'deb') return /^lib.*\d/.test(name) || /-(dev|dbg)$/.test(name);
-  return name.includes('(') || name.startsWith('/') || /-(devel|libs)$/.test(name) || /^lib.*\d/.test(name);
-}
-
-/**
  * dpkg reads a version without revision as revision 0 and compares it, rpm ignores the release a
  * requirement does not give: `libc6 (>> 2.36)` is met by 2.36-9 in dpkg but `> 2.36` is not in rpm.
  * `>>`, `<=` and `=` therefore need the release written: `> 2.36-0`.
@@ -150,29 +164,37 @@ export function withRpmRevisionForms(relation: Relation): Relation {
 }
 
 /**
- * The same fact for the package's own version: a deb without revision (a native package) is revision
- * 0 to dpkg, so it is rpm release 0, not rpm's usual 1 — else `foo (>> 1.0)` elsewhere, written
- * `> 1.0-0`, would be met by foo 1.0 under rpm and not under dpkg. Release 0 reads back as no revision.
+ * The package's own version in the target family: the same fact as withRpmRevisionForms. A deb
+ * without revision (a native package) is revision 0 to dpkg, so it becomes rpm release 0, not rpm's
+ * usual 1 — else `foo (>> 1.0)` elsewhere, written `> 1.0-0`, would be met by foo 1.0 under rpm and
+ * not under dpkg. Release 0 reads back as no revision (Family.adoptVersion).
  */
 export function versionAcross(version: Version, from: Family | undefined, to: Family | undefined): Version {
-  if (from === 'deb' && to === 'rpm' && !version.release) return { ...version, release: '0' };
-  if (from === 'rpm' && to === 'deb' && version.release === '0') {
-    const { release: _release, ...native } = version;
-    return native;
-  }
-  return version;
+  return from && to && from !== to ? to.adoptVersion(version) : version;
 }
 
-function warn(report: { replaced: string[]; notNeeded: string[]; unmapped: string[]; foreign: string[]; sonames: string[]; forScripts: string[] }, ctx: PolicyContext): void {
-  const target = ctx.to === 'rpm' ? 'rpm distributions' : 'Debian';
+/** What the policy left out or kept doubtfully, by reason, for the warnings. */
+interface Report {
+  replaced: string[];
+  notNeeded: string[];
+  unmapped: string[];
+  foreign: string[];
+  sonames: string[];
+  implied: string[];
+  forScripts: string[];
+}
+
+function warn(report: Report, ctx: PolicyContext): void {
+  const target = ctx.to!.title;
   const list = (names: string[]) => [...new Set(names)].join(', ');
   if (report.replaced.length) {
     const by = ctx.policy === 'auto' ? 'replaced by the dependencies computed from its files' : 'left out';
     ctx.diag.warn('deps-dropped', `--deps ${ctx.policy}: the input's dependencies are ${by}; dropped: ${list(report.replaced)}`);
   }
+  if (report.implied.length) ctx.diag.info('deps-implied', `dropped, every system of ${target} has them: ${list(report.implied)}`);
   if (report.forScripts.length) ctx.diag.info('deps-for-scripts', `--deps ${ctx.policy}: kept, the install scripts run their commands: ${list(report.forScripts)}`);
   if (report.notNeeded.length) ctx.diag.warn('deps-not-needed', `dropped, ${target} need no package for them: ${list(report.notNeeded)}`);
-  if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
+  if (report.unmapped.length) ctx.diag.warn('deps-unmapped', `dropped, no ${ctx.to!.noun} name known (add one with --dep-map FILE): ${list(report.unmapped)}`);
   if (report.sonames.length) ctx.diag.info('deps-sonames', `soname requirements replaced by the Depends computed from the files: ${list(report.sonames)}`);
   if (report.foreign.length) ctx.diag.warn('deps-foreign-names', `kept unchanged, ${target} are unlikely to have them: ${list(report.foreign)}`);
 }

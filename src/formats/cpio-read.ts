@@ -2,6 +2,7 @@
 // layout; its checksum is not checked here, rpm checks file digests instead) and rpm's stripped
 // `07070X` (magic + 8 hex digits of the file's index in the header, then the data, sizes from the
 // header; used for files ≥ 4 GiB). Header + name and data are each padded to a multiple of 4.
+import { decodeLegacyText } from './text.js';
 import { ByteReader } from './byte-reader.js';
 import { NEWC_HEADER_SIZE, TRAILER_NAME, type CpioHeader } from './cpio.js';
 
@@ -76,7 +77,7 @@ export class CpioReader {
     const rawName = await this.reader.read(nameSize);
     if (rawName[rawName.length - 1] !== 0) throw new Error('cpio name is not NUL-terminated');
     await this.reader.skip(padTo4(this.reader.position));
-    const name = rawName.subarray(0, -1).toString('utf8');
+    const name = decodeLegacyText(rawName.subarray(0, -1)); // as the rpm header's file names
     if (name === TRAILER_NAME) return null;
     this.expectBody(header.size);
     return { kind: 'newc', header: { ...header, name }, size: header.size };

@@ -53,7 +53,7 @@ test('a content source failing part-way ends every output cleanly with its error
           const read = await readPackage(findInput('dir'), ['.'], options, ctx);
           const file = read.files.find((f) => f.path === '/opt/data')!;
           Object.assign(file, { size, source: failingSource(size, given, short) });
-          return writePackage(read, { target, inputs: ['.'], options: { ...options, package: `${join(dir, 'out')}/`, lint: false } }, ctx, { source: 'dir', buildRoots: [] });
+          return writePackage(read, { target, inputs: ['.'], options: { ...options, package: `${join(dir, 'out')}/`, lint: false } }, ctx, { buildRoots: [] });
         }, { workdir: join(dir, 'work') }), (err: unknown) => err instanceof PkgError && message.test(err.message), what);
         assert.deepEqual(readdirSync(join(dir, 'out')), [], `${what}: no output`);
         assert.deepEqual(readdirSync(join(dir, 'work')), [], `${what}: no temporary file`);

@@ -147,7 +147,7 @@ test('control fields from a full model, in dpkg-gencontrol\'s order (golden)', a
     '',
   ].join('\n'));
   const ids = diag.items.map((d) => d.id).sort();
-  assert.deepEqual(ids, ['changelog-generated', 'relation-dropped', 'relation-obsoletes', 'relation-version-dropped']);
+  assert.deepEqual(ids, ['changelog-generated', 'foreign-metadata-dropped', 'relation-dropped', 'relation-obsoletes', 'relation-version-dropped']);
 });
 
 test('--deb-field replaces a field in place, removes it with an empty value, cannot set Package', async () => {

@@ -14,6 +14,7 @@ import { applyPolicy, defaultPolicy, relationKey, versionAcross, withRpmRevision
 import { rpmAutoDeps, scriptRequires } from '../../src/deps/rpm-auto.js';
 import { ET_DYN, type ElfInfo } from '../../src/formats/elf.js';
 import type { ScannedFile } from '../../src/deps/scan.js';
+import { DEBIAN, RPM } from '../../src/deps/families.js';
 import { tempDir } from '../support/helpers.js';
 
 function run(policy: DepsPolicy, from: Family | undefined, to: Family, relations: Metadata['relations'], cli: string[] = [], neededByScripts: string[] = []) {
@@ -32,14 +33,14 @@ const DEB_INPUT: Metadata['relations'] = {
 };
 
 test('default policy: literal within a family and for plain inputs, computed across families', () => {
-  assert.equal(defaultPolicy('deb', 'rpm'), 'auto');
-  assert.equal(defaultPolicy('rpm', 'deb'), 'auto');
-  assert.equal(defaultPolicy('deb', 'deb'), 'keep');
-  assert.equal(defaultPolicy(undefined, 'rpm'), 'keep');
+  assert.equal(defaultPolicy(DEBIAN, RPM), 'auto');
+  assert.equal(defaultPolicy(RPM, DEBIAN), 'auto');
+  assert.equal(defaultPolicy(DEBIAN, DEBIAN), 'keep');
+  assert.equal(defaultPolicy(undefined, RPM), 'keep');
 });
 
 test('map: Debian names become Fedora names, unmapped library names are dropped, each named once', () => {
-  const { text, messages } = run('map', 'deb', 'rpm', DEB_INPUT);
+  const { text, messages } = run('map', DEBIAN, RPM, DEB_INPUT);
   // libc6 → glibc keeps the lower bound; zlib1g's epoch and +dfsg do not exist in Fedora's zlib.
   assert.equal(text.depends, 'glibc (>= 2.34), zlib (>= 1.2.13), shadow-utils, jq (>> 1.6-0)');
   assert.equal(text.conflicts, 'shadow-utils');
@@ -51,14 +52,14 @@ test('map: Debian names become Fedora names, unmapped library names are dropped,
 });
 
 test('keep: names as written, with a warning naming those the target likely lacks', () => {
-  const { text, messages } = run('keep', 'deb', 'rpm', DEB_INPUT);
+  const { text, messages } = run('keep', DEBIAN, RPM, DEB_INPUT);
   assert.equal(text.depends, 'libc6 (>= 2.34), zlib1g (>= 1:1.2.13.dfsg), debconf (>= 0.5) | debconf-2.0, adduser, libfoo3, jq (>> 1.6-0)');
   assert.deepEqual(messages, ['deps-foreign-names: kept unchanged, rpm distributions are unlikely to have them: libc6, zlib1g, debconf, adduser, libfoo3, passwd']);
 });
 
 test('auto and none: the input dependencies are dropped and listed; conflicts are still mapped; the command line is kept', () => {
   for (const policy of ['auto', 'none'] as const) {
-    const { text, messages } = run(policy, 'deb', 'rpm', DEB_INPUT, ['adduser']);
+    const { text, messages } = run(policy, DEBIAN, RPM, DEB_INPUT, ['adduser']);
     assert.equal(text.depends, 'adduser', policy);
     assert.equal(text.conflicts, 'shadow-utils');
     assert.match(messages[0]!, new RegExp(`^deps-dropped: --deps ${policy}: .*dropped: libc6 \\(>= 2.34\\), zlib1g .*, jq \\(>> 1.6\\)$`));
@@ -66,7 +67,7 @@ test('auto and none: the input dependencies are dropped and listed; conflicts ar
 });
 
 test('rpm → deb: soname capabilities are not package names; files and common names are mapped', () => {
-  const { text, messages } = run('map', 'rpm', 'deb', {
+  const { text, messages } = run('map', RPM, DEBIAN, {
     depends: parseRelationList('libc.so.6(GLIBC_2.34)(64bit), /bin/sh, /usr/bin/perl, shadow-utils, update-alternatives, perl(Getopt::Long), rtld(GNU_HASH)'),
   });
   assert.equal(text.depends, 'perl, passwd, dpkg');
@@ -78,7 +79,7 @@ test('rpm → deb: soname capabilities are not package names; files and common n
 });
 
 test('within one family nothing is renamed or dropped', () => {
-  assert.deepEqual(run('map', 'deb', 'deb', DEB_INPUT).text.depends, DEB_INPUT.depends!.map(formatDebRelation).join(', '));
+  assert.deepEqual(run('map', DEBIAN, DEBIAN, DEB_INPUT).text.depends, DEB_INPUT.depends!.map(formatDebRelation).join(', '));
 });
 
 test('--dep-map lines extend and override the built-in map; a malformed line is a usage error', (t) => {
@@ -141,13 +142,13 @@ test('script interpreters as rpm\'s script.req reads them', () => {
 });
 
 test('a native deb version is rpm release 0, and release 0 is a native deb version again', () => {
-  assert.deepEqual(versionAcross({ upstream: '2.36' }, 'deb', 'rpm'), { upstream: '2.36', release: '0' });
-  assert.deepEqual(versionAcross({ epoch: 1, upstream: '2.36', release: '9' }, 'deb', 'rpm'), { epoch: 1, upstream: '2.36', release: '9' });
-  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, 'rpm', 'deb'), { upstream: '2.36' });
-  assert.deepEqual(versionAcross({ upstream: '2.36', release: '1' }, 'rpm', 'deb'), { upstream: '2.36', release: '1' });
+  assert.deepEqual(versionAcross({ upstream: '2.36' }, DEBIAN, RPM), { upstream: '2.36', release: '0' });
+  assert.deepEqual(versionAcross({ epoch: 1, upstream: '2.36', release: '9' }, DEBIAN, RPM), { epoch: 1, upstream: '2.36', release: '9' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, RPM, DEBIAN), { upstream: '2.36' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '1' }, RPM, DEBIAN), { upstream: '2.36', release: '1' });
   // Within a family, and for inputs of no family, nothing changes.
-  assert.deepEqual(versionAcross({ upstream: '2.36' }, undefined, 'rpm'), { upstream: '2.36' });
-  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, 'deb', 'deb'), { upstream: '2.36', release: '0' });
+  assert.deepEqual(versionAcross({ upstream: '2.36' }, undefined, RPM), { upstream: '2.36' });
+  assert.deepEqual(versionAcross({ upstream: '2.36', release: '0' }, DEBIAN, DEBIAN), { upstream: '2.36', release: '0' });
 });
 
 test('rtld(GNU_HASH) is provided by the package shipping its objects\' program interpreter', () => {
@@ -170,9 +171,9 @@ test('rtld(GNU_HASH) is provided by the package shipping its objects\' program i
 });
 
 test('auto keeps the relations on packages whose commands the install scripts run (debconf, adduser), versioned for rpm', () => {
-  const { text, messages } = run('auto', 'deb', 'rpm', DEB_INPUT, [], ['debconf-2.0', 'adduser', 'jq']);
+  const { text, messages } = run('auto', DEBIAN, RPM, DEB_INPUT, [], ['debconf-2.0', 'adduser', 'jq']);
   assert.deepEqual(text.depends, 'debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6-0)');
   assert.ok(messages.includes('deps-for-scripts: --deps auto: kept, the install scripts run their commands: debconf (>= 0.5) | debconf-2.0, adduser, jq (>> 1.6)'), messages.join('\n'));
   // none means none.
-  assert.equal(run('none', 'deb', 'rpm', DEB_INPUT, [], ['adduser']).text.depends, undefined);
+  assert.equal(run('none', DEBIAN, RPM, DEB_INPUT, [], ['adduser']).text.depends, undefined);
 });

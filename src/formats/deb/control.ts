@@ -126,6 +126,15 @@ export function unindented(line: string): string {
   return body === '.' ? '' : body;
 }
 
+/**
+ * A value in control-file form (as the deb input keeps unknown fields) as plain text: continuation
+ * lines without their one-space indent, ` .` an empty line. formatControl does the reverse.
+ */
+export function fromControlForm(value: string): string {
+  const [first = '', ...rest] = value.split('\n');
+  return [first, ...rest.map(unindented)].join('\n');
+}
+
 /** An md5sums line: `<md5>  <path without the leading />`, as dh_md5sums writes it. */
 export function md5sumsLine(md5: string, path: string): string {
   return `${md5}  ${path.replace(/^\//, '')}\n`;

@@ -58,3 +58,12 @@ export const DPKG_BINARY_HEAD = [
   'built-using', 'static-built-using',
 ] as const;
 export const DPKG_BINARY_TAIL = ['section', 'priority', 'multi-arch', 'homepage'] as const;
+
+/** The accounts every Debian system has (base-passwd's static users and groups). */
+export const DEBIAN_ACCOUNTS = {
+  system: 'Debian',
+  users: ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'nobody'],
+  groups: ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice',
+    'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'shadow', 'utmp', 'video',
+    'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'],
+} as const;

@@ -1,9 +1,10 @@
 // rpm header decoder (docs/FORMATS.md §B1.2): intro `8e ad e8 01 00000000`, il, dl, then il 16-byte
 // index entries {tag, type, offset, count} and dl bytes of data. Values are decoded per type;
-// strings are UTF-8. The checks follow hdrblobVerifyInfo: type 1..9, offsets inside the data,
+// strings are UTF-8, or ISO-8859-1 when they are not valid UTF-8 (text.ts). The checks follow hdrblobVerifyInfo: type 1..9, offsets inside the data,
 // counts that fit. Region tags (61–63) are kept as raw entries; rpm files keep every tag inside the
 // immutable region, so no region-dribble merging is needed for reading a package file.
 import type { HeaderEntry, HeaderValue } from './header.js';
+import { decodeLegacyText } from '../text.js';
 import { HEADER_MAGIC, RpmType, type RpmTypeId } from './tags.js';
 
 export const HEADER_INTRO_SIZE = 16;
@@ -112,7 +113,7 @@ function decodeValue(data: Buffer, tag: number, type: number, offset: number, co
       for (let i = 0; i < n; i++) {
         const end = data.indexOf(0, at);
         if (end < 0) throw new Error(`tag ${tag} has an unterminated string`);
-        strings.push(data.subarray(at, end).toString('utf8'));
+        strings.push(decodeLegacyText(data.subarray(at, end)));
         at = end + 1;
       }
       return type === RpmType.STRING ? strings[0]! : strings;

@@ -127,3 +127,11 @@ export const PACKAGE_TRIGGER_TAGS: TriggerTags = { scripts: 1065, name: 1066, ve
 export const PACKAGE_TRIGGER_SENSE: Readonly<Record<string, number>> = {
   triggerprein: RPMSENSE.TRIGGERPREIN, triggerin: RPMSENSE.TRIGGERIN, triggerun: RPMSENSE.TRIGGERUN, triggerpostun: RPMSENSE.TRIGGERPOSTUN,
 };
+
+/** The accounts every Fedora/RHEL system has (the setup package's /etc/passwd and /etc/group). */
+export const FEDORA_ACCOUNTS = {
+  system: 'Fedora/RHEL',
+  users: ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'],
+  groups: ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy',
+    'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'input', 'kvm', 'render'],
+} as const;

@@ -7,7 +7,8 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata } from '../../core/model.js';
 import { parseDebVersion } from '../../core/version.js';
 import { parseRelationList } from '../../core/relations.js';
-import { foldedValue, unfoldDescription, type ControlField } from '../../formats/deb/control.js';
+import { foldedValue, fromControlForm, unfoldDescription, type ControlField } from '../../formats/deb/control.js';
+import { applyRpmFields, isRpmField } from './foreign.js';
 import { relationKindOf } from '../../formats/deb/vocabulary.js';
 
 const DROPPED = new Set(['installed-size']);
@@ -15,6 +16,7 @@ const DROPPED = new Set(['installed-size']);
 export function metadataFromControl(fields: readonly ControlField[], diag: Diagnostics): Metadata {
   const metadata = emptyMetadata();
   const extras: Record<string, string> = {};
+  const rpmFields = new Map<string, string>();
   for (const [name, value] of fields) {
     const key = name.toLowerCase();
     const relationKind = relationKindOf(name);
@@ -36,11 +38,14 @@ export function metadataFromControl(fields: readonly ControlField[], diag: Diagn
       case 'origin': metadata.vendor = foldedValue(value); break;
       case 'description': Object.assign(metadata, unfoldDescription(value)); break;
       default:
-        if (!DROPPED.has(key)) extras[name] = value;
+        if (isRpmField(name)) rpmFields.set(name.slice('X-Rpm-'.length), fromControlForm(value));
+        else if (!DROPPED.has(key)) extras[name] = value;
     }
   }
   if (!metadata.name) throw new Error("the control file has no 'Package' field");
   if (!metadata.version.upstream) throw new Error("the control file has no 'Version' field");
   if (Object.keys(extras).length) metadata.extras.deb = extras;
+  applyRpmFields(rpmFields, metadata);
   return metadata;
 }
+

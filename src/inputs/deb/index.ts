@@ -18,6 +18,7 @@ import { readTarEntries } from '../tar-entries.js';
 import { DebFile, type DebMember } from './deb-file.js';
 import { metadataFromControl } from './control-model.js';
 import { readControlTar, type ControlFile } from './control-tar.js';
+import { DEBIAN, RPM } from '../../deps/families.js';
 
 /** Control files that become typed model data; every other one is kept verbatim in extras. */
 const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.values(MAINTAINER_SCRIPTS)]);
@@ -25,6 +26,8 @@ const MODELLED = new Set(['control', 'md5sums', 'conffiles', ...Object.values(MA
 export const debInput: InputPlugin = {
   name: 'deb',
   lintFormat: 'deb',
+  // A deb carrying an rpm's tags (X-Rpm-…, foreign.ts) is read as that rpm, relations included.
+  dependencyFamily: (pkg) => (pkg.metadata.extras.rpm ? RPM : DEBIAN),
   description: 'a Debian binary package (.deb)',
   carriesConfigFlags: true,
 

@@ -11,10 +11,14 @@ import { Spool } from '../spool.js';
 import { metadataFromHeader, scriptsFromHeader } from './metadata.js';
 import { readRpmParts, type RpmFile } from './package-file.js';
 import { readPayload } from './payload.js';
+import { applyForeignDeb } from './foreign.js';
+import { DEBIAN, RPM } from '../../deps/families.js';
 
 export const rpmInput: InputPlugin = {
   name: 'rpm',
   lintFormat: 'rpm',
+  // An rpm carrying a deb's fields (pkgshift's foreign-metadata tag, foreign.ts) is read as that deb.
+  dependencyFamily: (pkg) => (pkg.metadata.extras.deb ? DEBIAN : RPM),
   description: 'an RPM binary package (.rpm)',
   carriesConfigFlags: true,
 
@@ -63,7 +67,9 @@ async function readHeaders(file: InputFile, label: string, ctx: Context): Promis
     throw new PkgError('unsupported', `${label} is a source rpm; pkgshift reads binary packages`);
   }
   try {
-    return { rpm, model: { metadata: metadataFromHeader(rpm.header, ctx.diag), files: [], scripts: scriptsFromHeader(rpm.header) } };
+    const metadata = metadataFromHeader(rpm.header, ctx.diag);
+    applyForeignDeb(rpm.header, metadata);
+    return { rpm, model: { metadata, files: [], scripts: scriptsFromHeader(rpm.header) } };
   } catch (err) {
     throw new PkgError('input-invalid', `reading the main header of ${label}: ${describeError(err)}`, { cause: err });
   }

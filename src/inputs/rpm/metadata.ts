@@ -2,6 +2,8 @@
 // meaning goes to extras.rpm: Group, Distribution, BuildHost, BuildTime, SourceRPM, Prefixes,
 // BugURL, the changelog (as `rpm --changelog` prints it), trigger and file trigger scriptlets (JSON).
 import { neutralArch } from '../../core/arch.js';
+import { rpmChangelogText } from '../../changelog/rpm.js';
+import { sectionForGroup } from '../../core/section-group.js';
 import type { Diagnostics } from '../../core/diagnostics.js';
 import { emptyMetadata, type Metadata, type Script, type ScriptPhase } from '../../core/model.js';
 import { scriptProvides } from '../../core/script-translate.js';
@@ -52,6 +54,10 @@ export function metadataFromHeader(header: RpmHeader, diag: Diagnostics): Metada
   if (changelog) extras.Changelog = changelog;
   const triggers = triggerList(header);
   if (triggers.length) extras.Triggers = JSON.stringify(triggers);
+  if (extras.Group) {
+    const section = sectionForGroup(extras.Group);
+    if (section) metadata.section = section;
+  }
   const withTriggers = withRpmFileTriggers(extras, fileTriggers(header));
   if (Object.keys(withTriggers).length) metadata.extras.rpm = withTriggers;
   return metadata;
@@ -112,10 +118,6 @@ function fileTriggers(header: RpmHeader): FileTrigger[] {
 /** `* Www Mmm dd yyyy name\ntext` entries, newest first, as `rpm -q --changelog` prints them. */
 function changelogText(header: RpmHeader): string {
   const times = header.numbers(Tag.CHANGELOGTIME);
-  const names = header.strings(Tag.CHANGELOGNAME);
   const texts = header.strings(Tag.CHANGELOGTEXT);
-  return names.map((who, i) => {
-    const date = new Date((times[i] ?? 0) * 1000).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+).*$/, '$1 $3 $2 $4');
-    return `* ${date} ${who}\n${texts[i] ?? ''}`;
-  }).join('\n\n');
+  return rpmChangelogText(header.strings(Tag.CHANGELOGNAME).map((name, i) => ({ time: times[i] ?? 0, name, text: texts[i] ?? '' })));
 }

@@ -3,9 +3,12 @@
 // and requires flagged INTERP (added by rpmbuild for a scriptlet's interpreter; the interpreter
 // itself is kept on the Script). Requires(pre) (SCRIPT_PRE or the legacy PREREQ) become preDepends
 // — the deb meaning "needed before this package's preinst runs" is the same; every other requires
-// becomes depends. The Provides pkgshift writes for the update-alternatives links of a deb script are
-// left out too: the script that creates them comes back with the package. Rich dependencies
-// `(a or b)` become alternatives; other rich forms are kept verbatim.
+// becomes depends. Rich dependencies `(a or b)` become alternatives; other rich forms are kept verbatim.
+// The Provides pkgshift writes for the update-alternatives links of a deb script are left out: the
+// script that creates them comes back with the package. A scriptlet's unversioned prerequisite
+// (`Requires(post): debconf`) on a name the package already requires, alone or as one alternative,
+// adds nothing a relation can say and is left out: pkgshift writes such prerequisites for a deb's
+// scripts, and the deb they came from declared them that way.
 import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { RPMSENSE } from '../../formats/rpm/tags.js';
@@ -14,6 +17,7 @@ import { DEPENDENCY_LISTS, PRE_REQUIRE, operatorOf, operatorOfRich } from '../..
 export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: string, scriptLinks: readonly string[] = []): Metadata['relations'] {
   const relations: Metadata['relations'] = {};
   const seen = new Set<string>();
+  const scriptPrerequisites: [RelationKind, Relation][] = [];
   const add = (kind: RelationKind, relation: Relation) => {
     // Requires(post) + Requires(preun) on one name are separate rpm entries but one relation.
     const key = JSON.stringify([kind, relation]);
@@ -34,11 +38,18 @@ export function relationsFromHeader(header: RpmHeader, name: string, selfEvr: st
       const version = versions[i] ?? '';
       if (op && version && !relation.alternatives) Object.assign(relation, { op, version });
       const preRequire = kind === 'depends' && (bits & PRE_REQUIRE) !== 0;
-      add(preRequire ? 'preDepends' : kind, relation);
+      const target = preRequire ? 'preDepends' : kind;
+      if (kind === 'depends' && (bits & SCRIPTLET_REQUIRE) && !relation.version && !relation.alternatives) scriptPrerequisites.push([target, relation]);
+      else add(target, relation);
     });
   }
+  const required = new Set([...(relations.depends ?? []), ...(relations.preDepends ?? [])].flatMap((r) => [r, ...(r.alternatives ?? [])].map((a) => a.name)));
+  for (const [kind, relation] of scriptPrerequisites) if (!required.has(relation.name)) add(kind, relation);
   return relations;
 }
+
+/** Requires(pre), (post), (preun), (postun): needed while a scriptlet runs. */
+const SCRIPTLET_REQUIRE = RPMSENSE.SCRIPT_PRE | RPMSENSE.SCRIPT_POST | RPMSENSE.SCRIPT_PREUN | RPMSENSE.SCRIPT_POSTUN;
 
 function isGenerated(kind: RelationKind, depName: string, bits: number, name: string, version: string, selfEvr: string): boolean {
   if (depName.startsWith('rpmlib(') || (bits & RPMSENSE.RPMLIB) !== 0) return true;

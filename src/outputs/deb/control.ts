@@ -8,7 +8,7 @@ import type { Metadata, Relation, RelationKind } from '../../core/model.js';
 import { debVersionString } from '../../core/version.js';
 import { debArch } from '../../core/arch.js';
 import { formatDebRelation } from '../../core/relations.js';
-import { checkFieldName, descriptionValue, unindented, type ControlField } from '../../formats/deb/control.js';
+import { checkFieldName, descriptionValue, fromControlForm, type ControlField } from '../../formats/deb/control.js';
 import { DPKG_BINARY_HEAD, DPKG_BINARY_TAIL, NO_ALTERNATIVES, RELATION_FIELDS, type RelationKind as DebRelationKind } from '../../formats/deb/vocabulary.js';
 
 /** dpkg's field order for a binary package's control file; `*` marks where unknown fields go. */
@@ -24,6 +24,8 @@ export interface ControlInputs {
   installedSize: number;
   /** `--deb-priority`; default `optional`. */
   priority?: string;
+  /** --keep-foreign-metadata: an rpm input's tags as X-Rpm-… fields (foreign.ts), plain values. */
+  foreignFields?: readonly ControlField[];
   /** `--deb-field 'Name: value'` options, applied last. */
   extraFields?: readonly string[];
 }
@@ -50,6 +52,7 @@ export function controlFields(input: ControlInputs): ControlField[] {
     if (findField(fields, name) >= 0 || name.toLowerCase() === 'description') continue;
     if (value.trim() !== '') fields.push([name, fromControlForm(value)]);
   }
+  fields.push(...(input.foreignFields ?? []));
   if (input.priority !== undefined) setField(fields, ['Priority', input.priority]);
   else if (findField(fields, 'Priority') < 0) fields.push(['Priority', 'optional']);
   for (const raw of input.extraFields ?? []) setField(fields, parseFieldOption(raw));
@@ -108,16 +111,6 @@ export function parseFieldOption(raw: string): ControlField {
     throw new PkgError('usage', `--deb-field cannot set ${name}: use -n, -v/--iteration/--epoch or -a (Installed-Size is computed)`);
   }
   return [name, fromControlForm(raw.slice(colon + 1).trim())];
-}
-
-/**
- * Values in extras.deb and --deb-field are in control-file form, as the deb input keeps them:
- * continuation lines start with a space (or tab), and ` .` is an empty line. formatControl
- * indents again, so one leading blank is taken off here and ` .` becomes empty.
- */
-function fromControlForm(value: string): string {
-  const [first = '', ...rest] = value.split('\n');
-  return [first, ...rest.map(unindented)].join('\n');
 }
 
 function findField(fields: readonly ControlField[], name: string): number {

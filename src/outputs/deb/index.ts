@@ -9,12 +9,14 @@ import { debContainer, debianBinary, spoolControlTar, spoolDataTar } from './mem
 import { planDeb, type DebSettings } from './plan.js';
 import { originSignature } from './signing.js';
 import { FPM_DEB_OPTIONS } from '../../fpm/options.js';
+import { DEBIAN } from '../../deps/families.js';
 
 export const debOutput: OutputPlugin<DebSettings> = {
   name: 'deb',
   description: 'a Debian package (.deb) for dpkg',
   extensions: ['.deb'],
   lintFormat: 'deb',
+  dependencyFamily: DEBIAN,
   options: [
     { flags: '--deb-compression <kind>', description: 'deb member compression: xz (default), gzip, zstd (needs dpkg >= 1.21.18), none', choices: ['xz', 'gzip', 'zstd', 'none'] },
     { flags: '--deb-compression-level <n>', description: 'deb compression level (default: xz 6, gzip 9, zstd 3)' },

@@ -2,6 +2,7 @@
 // version, relations, scripts, maintainer, description, a generated copyright file, no %ghost files),
 // which lint checks, and every control.tar member but md5sums (which needs the data's hashes).
 import { warnNonStandardOwners } from '../../core/accounts.js';
+import { DEBIAN_ACCOUNTS } from '../../formats/deb/vocabulary.js';
 import { PkgError } from '../../core/errors.js';
 import type { FileEntry, Metadata, PackageModel } from '../../core/model.js';
 import { normalize } from '../../core/normalize.js';
@@ -19,7 +20,8 @@ import { controlFields, debDescription } from './control.js';
 import { defaultMaintainer, isWellFormedMaintainer } from '../../core/maintainer.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
-import { changelogFile } from './changelog.js';
+import { changelogFile, rpmChangelogSurvives } from './changelog.js';
+import { rpmOnlyFields } from './foreign.js';
 import { checkPathsFitLists, conffiles, installedSize } from './manifests.js';
 import type { MemberCompression } from './members.js';
 import { checkDebVersion, debFileName, debPackageName } from './naming.js';
@@ -70,12 +72,14 @@ export async function planDeb(input: PackageModel, options: Options, ctx: Contex
   const controlFiles: ControlFile[] = [];
   if (conf.length) controlFiles.push({ name: 'conffiles', content: conf.map((p) => `${p}\n`).join(''), mode: 0o644 });
   const scripts = scriptFiles(model.scripts, ctx.diag);
-  warnNonStandardOwners(model.files, 'deb', ctx.diag);
+  warnNonStandardOwners(model.files, DEBIAN_ACCOUNTS, ctx.diag);
   controlFiles.push(...scripts, ...extraControlFiles(controlFileTexts(input), scripts, ctx.diag));
   const control = controlFields({
     metadata: model.metadata,
     installedSize: installedSize(model.files, controlFiles),
     priority: options.debPriority as string | undefined,
+    foreignFields: rpmOnlyFields({ input: m, planned: model.metadata, changelogSurvives: rpmChangelogSurvives(m, name, distribution) },
+      options.keepForeignMetadata === true, ctx.diag),
     extraFields: options.debField as string[] | undefined,
   });
   formatControl(control); // refuses bad fields now, not after the data is spooled

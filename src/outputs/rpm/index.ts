@@ -15,6 +15,7 @@ import { spoolPayload } from './payload.js';
 import { planRpm, type RpmPlanSettings } from './plan.js';
 import { headerAndPayloadMd5, signatureHeader } from './signature.js';
 import { rpmSignatures } from './signing.js';
+import { RPM } from '../../deps/families.js';
 
 async function writeBytes(out: Writable, bytes: Uint8Array): Promise<void> {
   if (!out.write(bytes)) {
@@ -32,6 +33,7 @@ export const rpmOutput: OutputPlugin<RpmPlanSettings> = {
   description: 'an rpm v4 package (.rpm), written natively',
   extensions: ['.rpm'],
   lintFormat: 'rpm',
+  dependencyFamily: RPM,
   options: RPM_OPTIONS,
 
   plan: planRpm,

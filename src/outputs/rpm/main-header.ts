@@ -1,5 +1,6 @@
 // The main header's entries (docs/FORMATS.md §B1.4 "minimum", §B1.5 file arrays, §B1.6 payload tags).
 import { rpmChangelog } from '../../changelog/render.js';
+import { parseRpmChangelogText } from '../../changelog/rpm.js';
 import type { HeaderEntry } from '../../formats/rpm/header.js';
 import { HASHALGO, RpmType, Tag } from '../../formats/rpm/tags.js';
 import type { Dependencies } from './dependencies.js';
@@ -21,6 +22,8 @@ export interface MainHeaderInput {
   large: boolean;
   scripts: HeaderEntry[];
   deps: Dependencies;
+  /** --keep-foreign-metadata: the deb's own fields (foreign.ts). */
+  foreign: HeaderEntry[];
   payload: SpooledPayload;
   /** PAYLOADCOMPRESSOR value, and PAYLOADFLAGS (the level) unless undefined. */
   compressor: string;
@@ -51,7 +54,7 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
     str(Tag.OS, input.os),
     str(Tag.ARCH, id.arch),
     // Its absence would make rpm take the package for a source rpm (headerIsSource, §0.4).
-    str(Tag.SOURCERPM, `${id.name}-${id.version}-${id.release}.src.rpm`),
+    str(Tag.SOURCERPM, info.carried.SourceRPM ?? `${id.name}-${id.version}-${id.release}.src.rpm`),
     str(Tag.PAYLOADFORMAT, 'cpio'),
     str(Tag.PAYLOADCOMPRESSOR, input.compressor),
     str(Tag.ENCODING, 'utf-8'),
@@ -66,10 +69,15 @@ export function mainHeaderEntries(input: MainHeaderInput): HeaderEntry[] {
   if (info.vendor) entries.push(str(Tag.VENDOR, info.vendor));
   if (info.packager) entries.push(str(Tag.PACKAGER, info.packager));
   if (info.url) entries.push(str(Tag.URL, info.url));
+  const { Distribution, DistURL, BugURL, Prefixes } = info.carried;
+  if (Distribution) entries.push(str(Tag.DISTRIBUTION, Distribution));
+  if (DistURL) entries.push(str(Tag.DISTURL, DistURL));
+  if (BugURL) entries.push(str(Tag.BUGURL, BugURL));
+  if (Prefixes) entries.push(strings(Tag.PREFIXES, Prefixes.split('\n')));
   // large_files.md: 32-bit tags whenever the values fit, for older readers.
   entries.push(size >= 0xffffffff ? int64(Tag.LONGSIZE, [size]) : int32(Tag.SIZE, [size]));
   if (files.length > 0) entries.push(...fileEntries(files, large, payload, input.digest.algo));
-  entries.push(...changelogEntries(id, info, input.buildTime));
+  entries.push(...changelogEntries(id, info, input.buildTime), ...input.foreign);
   return entries;
 }
 
@@ -83,7 +91,7 @@ function changelogEntries(id: RpmIdentity, info: RpmDescriptive, buildTime: numb
     const { times, names, texts } = rpmChangelog(info.changelogEntries);
     return [int32(Tag.CHANGELOGTIME, times), strings(Tag.CHANGELOGNAME, names), strings(Tag.CHANGELOGTEXT, texts)];
   }
-  const recorded = info.changelog ? parseChangelog(info.changelog) : [];
+  const recorded = info.changelog ? parseRpmChangelogText(info.changelog) : [];
   if (recorded.length) {
     return [
       int32(Tag.CHANGELOGTIME, recorded.map((e) => e.time)),
@@ -127,17 +135,4 @@ function fileEntries(files: readonly RpmFile[], large: boolean, payload: Spooled
     // FILECAPS only when a file has capabilities (rpmbuild's %caps), with rpmlib(FileCaps).
     ...(files.some((f) => f.entry.capabilities) ? [strings(Tag.FILECAPS, files.map((f) => f.entry.capabilities ?? ''))] : []),
   ];
-}
-
-const ENTRY_HEAD = /^\* \w{3} (\w{3}) (\d{1,2}) (\d{4}) (.*)$/;
-
-/** `* Tue Jun 26 2018 Name <mail> - 1.0-1` + text lines, entries separated by blank lines (rpm --changelog). */
-function parseChangelog(text: string): { time: number; name: string; text: string }[] {
-  return text.split(/\n\n(?=\* \w{3} \w{3} \d)/).flatMap((entry) => {
-    const [head = '', ...body] = entry.split('\n');
-    const m = ENTRY_HEAD.exec(head);
-    if (!m) return [];
-    const time = Date.parse(`${m[2]} ${m[1]} ${m[3]} 12:00:00 UTC`) / 1000;
-    return Number.isFinite(time) ? [{ time: time - (time % 86400), name: m[4]!, text: body.join('\n') }] : [];
-  });
 }

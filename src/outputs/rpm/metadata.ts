@@ -5,6 +5,7 @@ import type { Diagnostics } from '../../core/diagnostics.js';
 import { PkgError } from '../../core/errors.js';
 import type { ChangelogEntry, Metadata } from '../../core/model.js';
 import { rpmEvrString } from '../../core/version.js';
+import { groupForSection } from '../../core/section-group.js';
 
 export interface RpmIdentity {
   name: string;
@@ -24,11 +25,17 @@ export interface RpmDescriptive {
   packager?: string;
   vendor?: string;
   url?: string;
+  /** An rpm input's descriptive tags no other format has: Distribution, DistURL, BugURL, SourceRPM, Prefixes (one per line). */
+  carried: Partial<Record<CarriedTag, string>>;
   /** An rpm input's changelog, as `rpm -q --changelog` prints it. */
   changelog?: string;
   /** A changelog given to pkgshift (--changelog), which wins over an input's. */
   changelogEntries?: ChangelogEntry[];
 }
+
+/** The tags of an rpm input (extras.rpm) written again as they were; BuildHost and BuildTime describe each build and are the writer's own. */
+export const CARRIED_TAGS = ['Distribution', 'DistURL', 'BugURL', 'SourceRPM', 'Prefixes'] as const;
+export type CarriedTag = (typeof CARRIED_TAGS)[number];
 
 /** What rpm writes when it does not know the license: SPDX's "no assertion", not a guess. */
 export const UNKNOWN_LICENSE = 'NOASSERTION';
@@ -56,10 +63,13 @@ export function rpmDescriptive(metadata: Metadata, diag: Diagnostics): RpmDescri
   if (!metadata.license?.trim()) {
     diag.warn('rpm-license-missing', `no license given (--license): rpm License is '${UNKNOWN_LICENSE}'`, { field: 'license' });
   }
+  const extras = metadata.extras.rpm ?? {};
   const result: RpmDescriptive = {
     summary, description, license,
-    // --category is "section / group"; rpm's Group is free text (deprecated by Fedora, required by rpmlint).
-    group: metadata.extras.rpm?.Group || metadata.section || 'Unspecified',
+    carried: Object.fromEntries(CARRIED_TAGS.filter((tag) => extras[tag]).map((tag) => [tag, extras[tag]!])),
+    // An rpm input's own Group, else the section's (--category, a deb's Section); rpm's Group is free
+    // text (deprecated by Fedora, required by rpmlint).
+    group: metadata.extras.rpm?.Group || (metadata.section ? groupForSection(metadata.section) : 'Unspecified'),
   };
   if (metadata.maintainer) result.packager = metadata.maintainer;
   if (metadata.vendor) result.vendor = metadata.vendor;

@@ -3,6 +3,7 @@
 // and every header entry but those describing the payload (its digests need the payload spooled).
 import { warnNonStandardOwners } from '../../core/accounts.js';
 import { PkgError } from '../../core/errors.js';
+import { FEDORA_ACCOUNTS } from '../../formats/rpm/vocabulary.js';
 import { rpmPackageTriggers } from '../../core/file-triggers.js';
 import type { FileEntry, PackageModel } from '../../core/model.js';
 import { canonicalPath } from '../../core/paths.js';
@@ -20,6 +21,8 @@ import { isaSuffix, rpmDescriptive, rpmFileName, rpmIdentity, type RpmDescriptiv
 import { PAYLOAD_COMPRESSOR, rpmSettings, type RpmSettings } from './options.js';
 import { fileTriggerEntries, packageTriggerEntries } from './triggers.js';
 import { scriptEntries } from './scripts.js';
+import { shippedDebianChangelog } from './changelog.js';
+import { foreignDebEntries } from './foreign.js';
 import type { SigningKey } from '../../openpgp/index.js';
 import { signingKey } from '../signing-key.js';
 
@@ -33,6 +36,8 @@ export interface RpmPlanSettings extends RpmSettings {
   compressor: string;
   /** Scriptlet bodies and interpreters, triggers included. */
   scripts: HeaderEntry[];
+  /** --keep-foreign-metadata: the deb's fields rpm has no tag for. */
+  foreign: HeaderEntry[];
   /** Provides, requires (rpmlib() ones included) and the other dependency lists. */
   deps: Dependencies;
   buildTime: number;
@@ -55,6 +60,10 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
   const directories = (options.directories ?? []).map((d) => canonicalPath(d, `--directories ${d}`));
   const { epoch, version: upstream, release } = toRpmVersion(m.version, ctx.diag);
   const info = rpmDescriptive(m, ctx.diag);
+  if (!info.changelog && !info.changelogEntries) {
+    const shipped = await shippedDebianChangelog(input, ctx);
+    if (shipped.length) info.changelogEntries = shipped;
+  }
   const model: PackageModel = {
     metadata: {
       ...m, version: { ...(epoch !== undefined ? { epoch } : {}), upstream, release },
@@ -84,13 +93,14 @@ export async function planRpm(input: PackageModel, options: Options, ctx: Contex
     ...scriptEntries(model.scripts, model.metadata, deps, ctx.diag),
     ...fileTriggerEntries(fileTriggers, deps), ...packageTriggerEntries(rpmPackageTriggers(m), deps),
   ];
-  warnNonStandardOwners(model.files, 'rpm', ctx.diag);
+  warnNonStandardOwners(model.files, FEDORA_ACCOUNTS, ctx.diag);
   deps.addRpmlibRequires();
   warnCompatibility(deps, ctx);
   return {
     model, fileName: rpmFileName(id),
     settings: {
       ...settings, id, info, files, large, compressor, scripts, deps,
+      foreign: foreignDebEntries(m, options.keepForeignMetadata === true, ctx.diag),
       buildTime: ctx.sourceDateEpoch ?? Math.floor(Date.now() / 1000),
       ...(key ? { key } : {}),
     },
