@@ -4,6 +4,7 @@
 import type { Metadata } from '../../core/model.js';
 import { relationsFromJson } from '../../core/relations.js';
 import { parseDebVersion } from '../../core/version.js';
+import { RPM } from '../../deps/families.js';
 
 const PREFIX = /^x-rpm-/i;
 
@@ -19,6 +20,8 @@ export function isRpmField(name: string): boolean {
 export function applyRpmFields(fields: ReadonlyMap<string, string>, metadata: Metadata): void {
   if (fields.size === 0) return;
   delete metadata.extras.deb;
+  // Read as an rpm, so in rpm's terms: a version without revision was release 0 (X-Rpm-Version overrides).
+  metadata.version = RPM.adoptVersion(metadata.version);
   const tags: Record<string, string> = {};
   for (const [key, written] of fields) {
     const value = written.startsWith('"') ? jsonString(written, key) : written;

@@ -4,6 +4,7 @@
 import type { Metadata } from '../../core/model.js';
 import { relationsFromJson } from '../../core/relations.js';
 import { parseDebVersion } from '../../core/version.js';
+import { DEBIAN } from '../../deps/families.js';
 import type { RpmHeader } from '../../formats/rpm/header-read.js';
 import { FOREIGN_DEB_TAG } from '../../formats/rpm/foreign-tag.js';
 
@@ -29,6 +30,9 @@ export function applyForeignDeb(header: RpmHeader, metadata: Metadata): void {
   if (version !== undefined) {
     if (typeof version !== 'string' || !version) throw new Error('the foreign-metadata version is not a string');
     metadata.version = parseDebVersion(version);
+  } else {
+    // Read as a deb, so in Debian's terms: release 0 is what a native version became.
+    metadata.version = DEBIAN.adoptVersion(metadata.version);
   }
 }
 
